@@ -1,0 +1,3 @@
+module gocc
+
+go 1.26.8
