@@ -33,6 +33,7 @@ const (
 	Enum    // EnumDef; behaves as EnumDef.Underlying after sema
 	Vector  // GNU vector_size: Base is the element type, Len the element count
 	Typeof  // typeof(expr) / typeof(type) before sema resolves it; TypeofExpr or Base
+	VaList  // __builtin_va_list as the parser sees it; sema replaces it with the target's type (see target.VaList)
 	Unknown // placeholder after an error; never reaches irgen
 )
 
