@@ -1,0 +1,495 @@
+package lexer
+
+import (
+	"sort"
+
+	"gocc/diag"
+)
+
+// Tokenize performs translation phases 1-3 (C11 5.1.1.2) on f and returns its
+// preprocessing tokens, ending with an EOF token.
+//
+//   - Phase 1: trigraphs are not replaced (gcc's default outside strict ISO modes).
+//   - Phase 2: every backslash-newline is deleted (a line splice). Positions still name the
+//     physical line and column where each token starts.
+//   - Phase 3: the text is split into preprocessing tokens (C11 6.4); each comment becomes
+//     one space (C11 5.1.1.2p1.3, 6.4.9). Newlines are not returned as tokens: the first
+//     token of each logical line carries StartOfLine, and a token preceded by white space
+//     or a comment carries SpaceBefore.
+//
+// After a '#' that starts a line followed by include, include_next or import, a
+// <...> sequence is lexed as one HeaderName token (C11 6.4.7p1).
+//
+// Errors (an unterminated comment) are reported to diags. An unterminated character
+// constant or string literal becomes an Other token holding the rest of the line, as gcc
+// does, because in a skipped #if group it must not be an error (C11 6.10p4 lets the
+// group hold any text); the parser diagnoses the Other token if it ever gets there.
+func Tokenize(f *diag.File, diags *diag.List) []Token {
+	src, lines := splice(f.Contents)
+	lx := lexer{src: src, file: f, diags: diags, splices: lines}
+	return lx.run()
+}
+
+// TokenizeString lexes text as a file of its own called name (used for -D values,
+// _Pragma operands and built-in text). Every token is positioned at pos when pos is valid,
+// so diagnostics point at the command line or the _Pragma; otherwise at the new file.
+func TokenizeString(name, text string, pos diag.Pos, diags *diag.List) []Token {
+	f := &diag.File{Name: name, Contents: []byte(text)}
+	toks := Tokenize(f, diags)
+	if pos.IsValid() {
+		for i := range toks {
+			toks[i].Pos = pos
+		}
+	}
+	return toks
+}
+
+// spliceMark records one deleted backslash-newline: the offset in the spliced text where
+// it was, and the physical line it ended (so the following text is on line+1).
+type spliceMark struct {
+	at   int
+	line int32
+}
+
+// splice deletes backslash-newline pairs (and backslash-CR-LF) from src. It returns the
+// text as a string and the splice marks, empty (and no copy beyond the string
+// conversion) when the file has none, which is the common case.
+func splice(src []byte) (string, []spliceMark) {
+	has := false
+	for i := 0; i+1 < len(src); i++ {
+		if src[i] == '\\' && (src[i+1] == '\n' || src[i+1] == '\r' && i+2 < len(src) && src[i+2] == '\n') {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return string(src), nil
+	}
+	out := make([]byte, 0, len(src))
+	var marks []spliceMark
+	line := int32(1)
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\\' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				marks = append(marks, spliceMark{len(out), line})
+				line++
+				i++
+				continue
+			}
+			if i+2 < len(src) && src[i+1] == '\r' && src[i+2] == '\n' {
+				marks = append(marks, spliceMark{len(out), line})
+				line++
+				i += 2
+				continue
+			}
+		}
+		if c == '\n' {
+			line++
+		}
+		out = append(out, c)
+	}
+	return string(out), marks
+}
+
+type lexer struct {
+	src     string
+	file    *diag.File
+	diags   *diag.List
+	splices []spliceMark
+
+	pos       int   // next byte
+	line      int32 // logical line number (newlines seen in the spliced text) + 1
+	lineStart int   // offset of the current logical line's first byte
+}
+
+// position maps a spliced-text offset to the physical line and column.
+func (lx *lexer) position(off int) diag.Pos {
+	if lx.splices == nil {
+		return diag.Pos{File: lx.file, Line: lx.line, Col: int32(off-lx.lineStart) + 1}
+	}
+	// Number of splices before off: each adds one physical line.
+	n := sort.Search(len(lx.splices), func(i int) bool { return lx.splices[i].at > off })
+	line := lx.line + int32(n)
+	start := lx.lineStart
+	if n > 0 && lx.splices[n-1].at > start {
+		start = lx.splices[n-1].at
+	}
+	return diag.Pos{File: lx.file, Line: line, Col: int32(off-start) + 1}
+}
+
+func isIdentStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c >= 0x80
+}
+
+func isIdentChar(c byte) bool {
+	return isIdentStart(c) || c >= '0' && c <= '9'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// ucnLen returns the length of a universal character name (C11 6.4.3) at src[i:], or 0.
+func ucnLen(src string, i int) int {
+	if i+1 >= len(src) || src[i] != '\\' {
+		return 0
+	}
+	n := 0
+	switch src[i+1] {
+	case 'u':
+		n = 4
+	case 'U':
+		n = 8
+	default:
+		return 0
+	}
+	if i+2+n > len(src) {
+		return 0
+	}
+	for k := 0; k < n; k++ {
+		if !isHex(src[i+2+k]) {
+			return 0
+		}
+	}
+	return 2 + n
+}
+
+func (lx *lexer) run() []Token {
+	src := lx.src
+	toks := make([]Token, 0, len(src)/5+16)
+	lx.line = 1
+	flags := StartOfLine
+	// Directive state for header names: 0 none, 1 saw '#' at line start, 2 saw include.
+	dirState := 0
+	for {
+		// Skip white space and comments.
+		for lx.pos < len(src) {
+			c := src[lx.pos]
+			switch {
+			case c == '\n':
+				lx.pos++
+				lx.line++
+				lx.lineStart = lx.pos
+				flags = StartOfLine
+				dirState = 0
+				continue
+			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				lx.pos++
+				flags |= SpaceBefore
+				continue
+			case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '*':
+				start := lx.pos
+				end := indexComment(src, lx.pos+2)
+				if end < 0 {
+					lx.diags.Errorf(lx.position(start), "unterminated comment")
+					end = len(src)
+				}
+				for k := lx.pos; k < end; k++ {
+					if src[k] == '\n' {
+						lx.line++
+						lx.lineStart = k + 1
+					}
+				}
+				lx.pos = end
+				flags |= SpaceBefore
+				continue
+			case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '/':
+				for lx.pos < len(src) && src[lx.pos] != '\n' {
+					lx.pos++
+				}
+				flags |= SpaceBefore
+				continue
+			}
+			break
+		}
+		if lx.pos >= len(src) {
+			toks = append(toks, Token{Kind: EOF, Flags: flags | StartOfLine, Pos: lx.position(lx.pos)})
+			return toks
+		}
+		start := lx.pos
+		pos := lx.position(start)
+		kind := lx.next(dirState == 2)
+		tok := Token{Kind: kind, Flags: flags, Text: src[start:lx.pos], Pos: pos}
+		if kind.IsPunct() {
+			tok.Text = kindNames[kind]
+		}
+		switch {
+		case kind == Hash && flags&StartOfLine != 0:
+			dirState = 1
+		case dirState == 1 && kind == Ident && (tok.Text == "include" || tok.Text == "include_next" || tok.Text == "import"):
+			dirState = 2
+		default:
+			dirState = 0
+		}
+		toks = append(toks, tok)
+		flags = 0
+	}
+}
+
+// indexComment returns the offset just past the "*/" that closes a comment whose body
+// starts at i, or -1.
+func indexComment(src string, i int) int {
+	for ; i+1 < len(src); i++ {
+		if src[i] == '*' && src[i+1] == '/' {
+			return i + 2
+		}
+	}
+	return -1
+}
+
+// next lexes one token starting at lx.pos (not white space) and advances past it.
+func (lx *lexer) next(headerName bool) Kind {
+	src := lx.src
+	i := lx.pos
+	c := src[i]
+
+	if headerName && c == '<' {
+		for j := i + 1; j < len(src) && src[j] != '\n'; j++ {
+			if src[j] == '>' {
+				lx.pos = j + 1
+				return HeaderName
+			}
+		}
+	}
+
+	// Encoding prefixes of character constants and string literals (C11 6.4.4.4, 6.4.5).
+	if c == 'L' || c == 'U' || c == 'u' {
+		j := i + 1
+		if c == 'u' && j < len(src) && src[j] == '8' {
+			j++
+		}
+		if j < len(src) && (src[j] == '"' || src[j] == '\'' && j == i+1 || src[j] == '\'' && c == 'u') {
+			lx.pos = j
+			return lx.quoted(i)
+		}
+	}
+
+	switch {
+	case isIdentStart(c) || c == '\\' && ucnLen(src, i) > 0:
+		for i < len(src) {
+			if isIdentChar(src[i]) {
+				i++
+			} else if n := ucnLen(src, i); n > 0 {
+				i += n
+			} else {
+				break
+			}
+		}
+		lx.pos = i
+		return Ident
+	case isDigit(c) || c == '.' && i+1 < len(src) && isDigit(src[i+1]):
+		// pp-number (C11 6.4.8): digit or .digit, then digits, identifier-nondigits,
+		// '.', and e+ e- E+ E- p+ p- P+ P-.
+		i++
+		for i < len(src) {
+			d := src[i]
+			if (d == '+' || d == '-') && (src[i-1]|0x20 == 'e' || src[i-1]|0x20 == 'p') {
+				i++
+			} else if isIdentChar(d) || d == '.' {
+				i++
+			} else if n := ucnLen(src, i); n > 0 {
+				i += n
+			} else {
+				break
+			}
+		}
+		lx.pos = i
+		return Number
+	case c == '"' || c == '\'':
+		return lx.quoted(i)
+	}
+	return lx.punct()
+}
+
+// quoted lexes a character constant or string literal whose prefix starts at start and
+// whose opening quote is at lx.pos.
+func (lx *lexer) quoted(start int) Kind {
+	src := lx.src
+	q := src[lx.pos]
+	i := lx.pos + 1
+	for i < len(src) && src[i] != q && src[i] != '\n' {
+		if src[i] == '\\' && i+1 < len(src) && src[i+1] != '\n' {
+			i++
+		}
+		i++
+	}
+	if i >= len(src) || src[i] != q {
+		// Unterminated: the rest of the line is one Other token (see Tokenize).
+		lx.pos = i
+		return Other
+	}
+	lx.pos = i + 1
+	if q == '"' {
+		return String
+	}
+	return Char
+}
+
+// punct lexes a punctuator (C11 6.4.6), digraphs included, or a stray character.
+func (lx *lexer) punct() Kind {
+	src := lx.src
+	i := lx.pos
+	c := src[i]
+	at := func(k int) byte {
+		if i+k < len(src) {
+			return src[i+k]
+		}
+		return 0
+	}
+	n, k := 1, Other
+	switch c {
+	case '[':
+		k = LBrack
+	case ']':
+		k = RBrack
+	case '(':
+		k = LParen
+	case ')':
+		k = RParen
+	case '{':
+		k = LBrace
+	case '}':
+		k = RBrace
+	case '~':
+		k = Tilde
+	case '?':
+		k = Question
+	case ';':
+		k = Semi
+	case ',':
+		k = Comma
+	case '.':
+		k = Dot
+		if at(1) == '.' && at(2) == '.' {
+			n, k = 3, Ellipsis
+		}
+	case '-':
+		switch at(1) {
+		case '>':
+			n, k = 2, Arrow
+		case '-':
+			n, k = 2, Dec
+		case '=':
+			n, k = 2, SubAssign
+		default:
+			k = Minus
+		}
+	case '+':
+		switch at(1) {
+		case '+':
+			n, k = 2, Inc
+		case '=':
+			n, k = 2, AddAssign
+		default:
+			k = Plus
+		}
+	case '&':
+		switch at(1) {
+		case '&':
+			n, k = 2, AndAnd
+		case '=':
+			n, k = 2, AndAssign
+		default:
+			k = Amp
+		}
+	case '|':
+		switch at(1) {
+		case '|':
+			n, k = 2, OrOr
+		case '=':
+			n, k = 2, OrAssign
+		default:
+			k = Or
+		}
+	case '*':
+		k = Star
+		if at(1) == '=' {
+			n, k = 2, MulAssign
+		}
+	case '/':
+		k = Slash
+		if at(1) == '=' {
+			n, k = 2, DivAssign
+		}
+	case '^':
+		k = Xor
+		if at(1) == '=' {
+			n, k = 2, XorAssign
+		}
+	case '!':
+		k = Not
+		if at(1) == '=' {
+			n, k = 2, NotEq
+		}
+	case '=':
+		k = Assign
+		if at(1) == '=' {
+			n, k = 2, EqEq
+		}
+	case ':':
+		k = Colon
+		if at(1) == '>' { // digraph :>
+			n, k = 2, RBrack
+		}
+	case '#':
+		k = Hash
+		if at(1) == '#' {
+			n, k = 2, HashHash
+		}
+	case '%':
+		switch at(1) {
+		case '=':
+			n, k = 2, ModAssign
+		case '>': // digraph %>
+			n, k = 2, RBrace
+		case ':': // digraphs %: and %:%:
+			if at(2) == '%' && at(3) == ':' {
+				n, k = 4, HashHash
+			} else {
+				n, k = 2, Hash
+			}
+		default:
+			k = Percent
+		}
+	case '<':
+		switch at(1) {
+		case '<':
+			k, n = Shl, 2
+			if at(2) == '=' {
+				n, k = 3, ShlAssign
+			}
+		case '=':
+			n, k = 2, Le
+		case ':': // digraph <:
+			n, k = 2, LBrack
+		case '%': // digraph <%
+			n, k = 2, LBrace
+		default:
+			k = Lt
+		}
+	case '>':
+		switch at(1) {
+		case '>':
+			k, n = Shr, 2
+			if at(2) == '=' {
+				n, k = 3, ShrAssign
+			}
+		case '=':
+			n, k = 2, Ge
+		default:
+			k = Gt
+		}
+	default:
+		// A stray character; keep a whole UTF-8 sequence together.
+		if c >= 0xC0 {
+			for i+n < len(src) && src[i+n]&0xC0 == 0x80 {
+				n++
+			}
+		}
+	}
+	lx.pos = i + n
+	return k
+}

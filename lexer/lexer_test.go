@@ -1,0 +1,113 @@
+package lexer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gocc/diag"
+)
+
+func lex(t *testing.T, src string) ([]Token, *diag.List) {
+	t.Helper()
+	var dl diag.List
+	toks := Tokenize(&diag.File{Name: "t.c", Contents: []byte(src)}, &dl)
+	if len(toks) == 0 || toks[len(toks)-1].Kind != EOF {
+		t.Fatalf("%q: no EOF token", src)
+	}
+	return toks, &dl
+}
+
+// show renders tokens as "kind:text" with "^" for StartOfLine and "_" for SpaceBefore.
+func show(toks []Token) string {
+	var parts []string
+	for _, tk := range toks[:len(toks)-1] {
+		s := ""
+		if tk.Flags&StartOfLine != 0 {
+			s += "^"
+		}
+		if tk.Flags&SpaceBefore != 0 {
+			s += "_"
+		}
+		switch tk.Kind {
+		case Ident:
+			s += "id:"
+		case Number:
+			s += "num:"
+		case Char:
+			s += "chr:"
+		case String:
+			s += "str:"
+		case Other:
+			s += "oth:"
+		case HeaderName:
+			s += "hdr:"
+		}
+		parts = append(parts, s+tk.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"int x;", "^id:int _id:x ;"},
+		{"a/*c*/b//x\nc", "^id:a _id:b ^id:c"},
+		{"a\\\nb", "^id:ab"},
+		{"1e+5 0x1p-3 1.2.3 .5e-x 1+2 0xe+1 12ULL 1'2", "^num:1e+5 _num:0x1p-3 _num:1.2.3 _num:.5e-x _num:1 + num:2 _num:0xe+1 _num:12ULL _num:1 oth:'2"},
+		{`L"a" u"b" U"c" u8"d" 'x' L'y' u'z' U'w' u8 "e"`, `^str:L"a" _str:u"b" _str:U"c" _str:u8"d" _chr:'x' _chr:L'y' _chr:u'z' _chr:U'w' _id:u8 _str:"e"`},
+		{`"a\"b" '\''`, `^str:"a\"b" _chr:'\''`},
+		{"a$b \\u00e9x \xc3\xa9t", "^id:a$b _id:\\u00e9x _id:\xc3\xa9t"},
+		{"<: :> <% %> %: %:%: %", "^[ _] _{ _} _# _## _%"},
+		{"a->b ++ -- <<= >>= ... .. != == && || ^= |= &= %= *= /= += -=", "^id:a -> id:b _++ _-- _<<= _>>= _... _. . _!= _== _&& _|| _^= _|= _&= _%= _*= _/= _+= _-="},
+		{"@ ` \\", "^oth:@ _oth:` _oth:\\"},
+		{"#include <stdio.h>\n#include <a//b.h>\nx < y >", "^# id:include _hdr:<stdio.h> ^# id:include _hdr:<a//b.h> ^id:x _< _id:y _>"},
+		{"  # define X", "^_# _id:define _id:X"},
+		{"don't\nx", "^id:don oth:'t ^id:x"},
+		{"a\r\nb", "^id:a ^id:b"},
+	}
+	for _, tc := range tests {
+		toks, dl := lex(t, tc.src)
+		if got := show(toks); got != tc.want {
+			t.Errorf("%q:\n got  %s\n want %s", tc.src, got, tc.want)
+		}
+		if dl.HasErrors() {
+			t.Errorf("%q: unexpected errors", tc.src)
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	src := "int a;\n  b /* x\n y */ c\nd\\\n  e f\n\"s\\\nt\" g"
+	toks, _ := lex(t, src)
+	var got []string
+	for _, tk := range toks {
+		got = append(got, fmt.Sprintf("%s@%d:%d", tk.Text, tk.Pos.Line, tk.Pos.Col))
+	}
+	want := `int@1:1 a@1:5 ;@1:6 b@2:3 c@3:7 d@4:1 e@5:3 f@5:5 "st"@6:1 g@7:4 @7:5`
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("got  %s\nwant %s", s, want)
+	}
+}
+
+func TestUnterminatedComment(t *testing.T) {
+	_, dl := lex(t, "a /* b")
+	if !dl.HasErrors() {
+		t.Fatal("want an error")
+	}
+}
+
+func TestTokenizeString(t *testing.T) {
+	p := diag.Pos{File: &diag.File{Name: "x"}, Line: 3, Col: 4}
+	toks := TokenizeString("<pragma>", "pack(1)", p, &diag.List{})
+	if len(toks) != 5 || toks[0].Pos != p || toks[0].Text != "pack" {
+		t.Fatalf("got %v", toks)
+	}
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	src := []byte(strings.Repeat("static int foo(int a, char *b) { /* comment */ return a + b[0x10] * 1.5e+3; } // x\n", 2000))
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		Tokenize(&diag.File{Name: "b.c", Contents: src}, &diag.List{})
+	}
+}
