@@ -1,0 +1,55 @@
+# gocc: build, test and corpus targets. `make run` and `make test` are the two set-up commands.
+GO      ?= go
+BIN     := bin
+GOCC    := $(BIN)/gocc
+PREFIX  ?= /usr/local
+JOBS    ?= 2
+TEST_TIMEOUT ?= 20m
+
+# Debian packages the project needs (see README.md "Dependencies" for why each is there).
+DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
+	libc6-dev libc6-dev-arm64-cross libc6-dev-riscv64-cross \
+	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build install run test torture torture-fast bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "deps: all Debian packages present"; fi
+	$(GO) mod download
+
+build:
+	$(GO) build -o $(GOCC) ./cmd/gocc
+
+install: build
+	install -D -m 0755 $(GOCC) $(DESTDIR)$(PREFIX)/bin/gocc
+
+run: deps build
+	$(GOCC) -O2 -o $(BIN)/example examples/example.c -lm
+	./$(BIN)/example
+
+test:
+	$(GO) vet ./...
+	$(GO) test -timeout $(TEST_TIMEOUT) ./...
+
+torture: build
+	$(GO) run ./cmd/torture --gocc $(GOCC) --jobs $(JOBS) --expect torture/expect-x86_64-O0.txt
+
+torture-fast: build
+	$(GO) run ./cmd/torture --gocc $(GOCC) --jobs $(JOBS) --fast --expect torture/expect-x86_64-O0.txt
+
+bench: build
+	./bench/run.sh $(GOCC)
+
+clean:
+	rm -rf $(BIN)
+	$(GO) clean -testcache

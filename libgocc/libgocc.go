@@ -1,0 +1,40 @@
+// Package libgocc holds gocc's runtime: the routines a gcc link takes from libgcc and
+// crtbegin/crtend (128-bit division, __int128 <-> floating conversions, __dso_handle,
+// bit counting), written in each target's assembly language. The driver assembles the
+// source for its target once, caches the object, and links it into every program.
+package libgocc
+
+import (
+	_ "embed"
+
+	"gocc/target"
+)
+
+//go:embed asm/amd64.s
+var amd64Source []byte
+
+// Source returns the runtime's assembly source for arch, or false when gocc has no
+// runtime for it yet.
+func Source(arch target.Arch) ([]byte, bool) {
+	switch arch {
+	case target.AMD64:
+		return amd64Source, true
+	}
+	return nil, false
+}
+
+// Symbols lists the functions and objects the runtime for arch defines (tests check
+// each one exists and callers can tell what is available).
+func Symbols(arch target.Arch) []string {
+	switch arch {
+	case target.AMD64:
+		return []string{
+			"__dso_handle",
+			"__divti3", "__udivti3", "__modti3", "__umodti3",
+			"__floattidf", "__floattisf", "__floatuntidf", "__floatuntisf",
+			"__fixdfti", "__fixsfti", "__fixunsdfti", "__fixunssfti",
+			"__popcountdi2", "__popcountti2", "__paritydi2",
+		}
+	}
+	return nil
+}
