@@ -8,6 +8,7 @@
 // in their block, and passes must keep that order among memory operations.
 //
 // Invariants (checked by Verify):
+//   - the entry block Blocks[0] has no predecessors;
 //   - every Value is in exactly one Block, listed in Block.Values, and its Block field
 //     points there;
 //   - Phi values come first in their block and have one argument per predecessor, in
