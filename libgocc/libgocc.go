@@ -13,12 +13,25 @@ import (
 //go:embed asm/amd64.s
 var amd64Source []byte
 
+//go:embed asm/amd64_static.s
+var amd64StaticSource []byte
+
 // Source returns the runtime's assembly source for arch, or false when gocc has no
 // runtime for it yet.
 func Source(arch target.Arch) ([]byte, bool) {
 	switch arch {
 	case target.AMD64:
 		return amd64Source, true
+	}
+	return nil, false
+}
+
+// StaticSource returns the assembly of the additions a -static link needs (libgcc
+// routines that glibc's libc.a refers to), or false when there are none for arch.
+func StaticSource(arch target.Arch) ([]byte, bool) {
+	switch arch {
+	case target.AMD64:
+		return amd64StaticSource, true
 	}
 	return nil, false
 }
@@ -35,6 +48,16 @@ func Symbols(arch target.Arch) []string {
 			"__fixdfti", "__fixsfti", "__fixunsdfti", "__fixunssfti",
 			"__popcountdi2", "__popcountti2", "__paritydi2",
 		}
+	}
+	return nil
+}
+
+// StaticSymbols lists what StaticSource defines.
+func StaticSymbols(arch target.Arch) []string {
+	switch arch {
+	case target.AMD64:
+		return []string{"__unordtf2", "__letf2", "__lttf2", "__getf2", "__gttf2", "__eqtf2", "__netf2",
+			"_Unwind_Resume", "__gcc_personality_v0"}
 	}
 	return nil
 }

@@ -42,10 +42,16 @@ func TestAgainstLibgcc(t *testing.T) {
 	}
 	rtO := filepath.Join(dir, "rt.o")
 	run("as", "--64", "-o", rtO, rtS)
+	static, _ := StaticSource(target.AMD64)
+	stS, stO := filepath.Join(dir, "st.s"), filepath.Join(dir, "st.o")
+	if err := os.WriteFile(stS, static, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("as", "--64", "-o", stO, stS)
 
 	// Every symbol the package advertises is defined and hidden.
-	syms := string(run("readelf", "-sW", rtO))
-	for _, s := range Symbols(target.AMD64) {
+	syms := string(run("readelf", "-sW", rtO)) + string(run("readelf", "-sW", stO))
+	for _, s := range append(Symbols(target.AMD64), StaticSymbols(target.AMD64)...) {
 		found := false
 		for _, line := range strings.Split(syms, "\n") {
 			f := strings.Fields(line)
@@ -67,7 +73,7 @@ func TestAgainstLibgcc(t *testing.T) {
 	// No crtbegin/crtend either: the runtime defines __dso_handle itself.
 	crt := func(name string) string { return strings.TrimSpace(string(run("gcc", "-print-file-name="+name))) }
 	run("gcc", "-O1", "-nodefaultlibs", "-nostartfiles", "-o", mine, crt("Scrt1.o"), crt("crti.o"),
-		"testdata/check.c", rtO, "-lc", crt("crtn.o"))
+		"testdata/check.c", rtO, stO, "-lc", crt("crtn.o"))
 	// The second binary must really use the runtime's helpers, not libgcc's.
 	if !strings.Contains(string(run("nm", mine)), "gocc_udivmodti4") {
 		t.Fatal("runtime object not linked")

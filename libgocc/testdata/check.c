@@ -25,6 +25,13 @@ int __popcountdi2(long);
 int __popcountti2(i128);
 int __paritydi2(long);
 extern void *__dso_handle;
+int __unordtf2(_Float128, _Float128);
+int __letf2(_Float128, _Float128);
+int __lttf2(_Float128, _Float128);
+int __getf2(_Float128, _Float128);
+int __gttf2(_Float128, _Float128);
+int __eqtf2(_Float128, _Float128);
+int __netf2(_Float128, _Float128);
 
 static uint64_t state = 0x9e3779b97f4a7c15u;
 static uint64_t rnd(void) { /* xorshift64* */
@@ -117,6 +124,20 @@ int main(void) {
 			p128("smod", __modti3(v, b));
 		}
 	}
+	/* binary128 comparisons (the -static additions); results are compared by sign,
+	   since only the sign is specified except for the unordered values. */
+	_Float128 qs[] = {0, -0.0f128, 1, -1, 0.5f128, 1e300f128, -1e300f128, 1e4000f128,
+		-1e-4000f128, __builtin_inff128(), -__builtin_inff128(), __builtin_nanf128(""),
+		1 + 0x1p-112f128, 1 - 0x1p-113f128, 3, 3.0000000000000000000000000000001f128};
+	int nq = sizeof qs / sizeof qs[0];
+#define SGN(x) ((x) < 0 ? -1 : (x) > 0)
+	for (int i = 0; i < nq; i++)
+		for (int j = 0; j < nq; j++) {
+			_Float128 a = qs[i], b = qs[j];
+			printf("tf %d %d: unord=%d le=%d lt=%d ge=%d gt=%d eq=%d ne=%d\n", i, j,
+				__unordtf2(a, b) != 0, SGN(__letf2(a, b)), SGN(__lttf2(a, b)),
+				SGN(__getf2(a, b)), SGN(__gttf2(a, b)), __eqtf2(a, b) != 0, __netf2(a, b) != 0);
+		}
 	printf("dso %d\n", __dso_handle == (void *)&__dso_handle);
 	return 0;
 }

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"gocc/codegen"
+	"gocc/diag"
+	"gocc/ir/irgen"
+	"gocc/opt"
+	"gocc/parser"
+	"gocc/preproc"
+	"gocc/sema"
+)
+
+// Stop points of the compiler proper.
+type stopAfter int
+
+const (
+	stagePreprocess stopAfter = iota // -E, and .S files before assembling
+	stageCheck                       // -fsyntax-only
+	stageCodegen                     // assembly text
+)
+
+// compileToFile runs compile into the file path.
+func (d *driver) compileToFile(in Input, stop stopAfter, path string) error {
+	if d.opts.DryRun {
+		d.printCommand("gocc", append(append([]string{"-cc1"}, in.Path), "-o", path))
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 64<<10)
+	err = d.compile(in, stop, w)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// compile runs the compiler proper on one file: preproc.Preprocess -> parser.Parse
+// -> sema.Check -> irgen.Generate -> opt.Run -> the target's backend, stopping after
+// stop and writing its output to w. Diagnostics are printed to stderr in gcc's format;
+// any error makes it return errReported. A panic in a stage becomes an *iceError
+// naming the stage.
+func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
+	if d.opts.DryRun {
+		return nil
+	}
+	name := in.Path
+	var data []byte
+	if in.Path == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(d.stdin)
+	} else {
+		data, err = os.ReadFile(in.Path)
+	}
+	if err != nil {
+		return err
+	}
+	o := d.opts
+	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors}
+	stage := "preprocessing"
+	defer func() {
+		if r := recover(); r != nil {
+			diags.Print(d.stderr)
+			err = &iceError{stage: stage, file: name, msg: fmt.Sprint(r), stack: debug.Stack()}
+		}
+	}()
+	// failed prints the diagnostics so far and reports whether there were errors.
+	failed := func() bool {
+		if diags.HasErrors() {
+			diags.Print(d.stderr)
+			return true
+		}
+		return false
+	}
+
+	file := &diag.File{Name: name, Contents: data}
+	toks := preproc.Preprocess(file, d.preprocConfig(in), diags)
+	if failed() {
+		return errReported
+	}
+	if stop == stagePreprocess {
+		diags.Print(d.stderr)
+		stage = "printing preprocessed output"
+		return preproc.Print(w, toks)
+	}
+
+	stage = "parsing"
+	unit := parser.Parse(name, toks, diags)
+	if failed() {
+		return errReported
+	}
+	stage = "semantic analysis"
+	sema.Check(unit, d.tgt, diags)
+	if failed() {
+		return errReported
+	}
+	if stop == stageCheck {
+		diags.Print(d.stderr)
+		return nil
+	}
+
+	stage = "IR generation"
+	mod := irgen.Generate(unit, d.tgt, diags)
+	if failed() {
+		return errReported
+	}
+	stage = "optimization"
+	level := o.OptLevel
+	if err := opt.Run(mod, &opt.Config{
+		Level:    level,
+		Disabled: o.DisabledPasses,
+		Verify:   o.VerifyIR,
+		DumpFunc: d.getenv("GOCCDUMP"),
+		DumpTo:   d.stderr,
+	}); err != nil {
+		diags.Print(d.stderr)
+		return &iceError{stage: stage, file: name, msg: err.Error()}
+	}
+	stage = "code generation"
+	gen := backends[d.tgt.Arch]
+	if err := gen(mod, d.tgt, &codegen.Options{
+		PIC:              o.PIC > 0,
+		PIE:              o.PIE > 0 && o.PIC == 0,
+		Debug:            o.Debug,
+		OptLevel:         level,
+		FunctionSections: o.FunctionSections,
+		DataSections:     o.DataSections,
+		OmitFramePointer: o.OmitFramePointer,
+		FileName:         name,
+	}, w); err != nil {
+		if failed() {
+			return errReported
+		}
+		diags.Print(d.stderr)
+		return &iceError{stage: stage, file: name, msg: err.Error()}
+	}
+	diags.Print(d.stderr) // warnings
+	if diags.HasErrors() {
+		return errReported
+	}
+	return nil
+}
+
+// preprocConfig is the preprocessor configuration for one input.
+func (d *driver) preprocConfig(in Input) *preproc.Config {
+	o := d.opts
+	cfg := o.PP // copy; the slices are not modified below except by append on a fresh slice
+	cfg.Target = d.tgt
+	cfg.OptLevel = o.OptLevel
+	cfg.OptSize = o.OptSize
+	cfg.PIC, cfg.PIE = o.PIC, o.PIE
+	var extra []preproc.MacroOp
+	if o.Pthread {
+		extra = append(extra, preproc.MacroOp{Name: "_REENTRANT", Value: "1"})
+	}
+	if in.Lang == LangAsmCPP {
+		extra = append(extra, preproc.MacroOp{Name: "__ASSEMBLER__", Value: "1"})
+	}
+	if len(extra) > 0 {
+		// gcc defines these before processing -D/-U, so the user can still undefine them.
+		cfg.Macros = append(extra, o.PP.Macros...)
+	}
+	return &cfg
+}

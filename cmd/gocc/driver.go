@@ -1,0 +1,389 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"gocc/codegen"
+	"gocc/codegen/amd64"
+	"gocc/target"
+)
+
+// Version facts: gocc presents itself as gcc 12 to build systems (predefined macros,
+// -dumpversion), since it accepts gcc 12's language and command line.
+const (
+	gccVersion  = "12.2.0"
+	dumpVersion = "12"
+)
+
+// backends maps each architecture to its code generator; an architecture gocc cannot
+// generate code for yet is missing.
+var backends = map[target.Arch]codegen.Generator{
+	target.AMD64: amd64.Generate,
+}
+
+// driver is one invocation of gocc.
+type driver struct {
+	opts   *Options
+	tgt    *target.Target
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	temps  *tempFiles
+}
+
+func newDriver(opts *Options, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, temps *tempFiles) (*driver, error) {
+	tgt := target.Host()
+	if opts.TargetName != "" {
+		t, err := target.New(opts.TargetName)
+		if err != nil {
+			return nil, err
+		}
+		tgt = t
+	}
+	temps.dryRun = opts.DryRun
+	return &driver{opts: opts, tgt: tgt, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, temps: temps}, nil
+}
+
+func (d *driver) run() error {
+	o := d.opts
+	switch {
+	case o.Help:
+		fmt.Fprintf(d.stdout, "Usage: gocc [options] file...\ngocc accepts gcc's options; see README.md.\n")
+		return nil
+	case o.Version:
+		fmt.Fprintf(d.stdout, "gocc (gocc) %s\ngocc is a C compiler written in Go; its command line and predefined macros follow gcc %s.\n", gccVersion, dumpVersion)
+		return nil
+	case o.DumpVersion:
+		fmt.Fprintln(d.stdout, dumpVersion)
+		return nil
+	case o.DumpMachine:
+		fmt.Fprintln(d.stdout, d.tgt.Triple)
+		return nil
+	case o.PrintFileName != "":
+		fmt.Fprintln(d.stdout, d.findLibFile(o.PrintFileName))
+		return nil
+	case o.PrintProgName != "":
+		fmt.Fprintln(d.stdout, d.tgt.ToolPrefix+o.PrintProgName)
+		return nil
+	}
+	if o.Verbose {
+		fmt.Fprintf(d.stderr, "gocc version %s (gocc)\nTarget: %s\n", gccVersion, d.tgt.Triple)
+	}
+	files := o.inputFiles()
+	if len(files) == 0 {
+		if o.Verbose {
+			return nil
+		}
+		fmt.Fprintln(d.stderr, "gocc: fatal error: no input files\ncompilation terminated.")
+		return errReported
+	}
+	if o.DumpMacros {
+		return fmt.Errorf("-dM is not supported yet (the preprocessor has no macro dump)")
+	}
+	if o.Output != "" && len(files) > 1 && (o.Mode == ModeObject || o.Mode == ModeAssembly || o.Mode == ModePreprocess) {
+		return fmt.Errorf("cannot specify '-o' with '-c', '-S' or '-E' with multiple files")
+	}
+	for i := range o.Inputs {
+		in := &o.Inputs[i]
+		if in.Path == "-" && in.Lang == LangLinker {
+			if o.Mode != ModePreprocess {
+				return fmt.Errorf("-E or -x required when input is from standard input")
+			}
+			in.Lang = LangC
+		}
+		if in.Lang == LangHeader {
+			return fmt.Errorf("%s: precompiled headers are not supported", in.Path)
+		}
+		if in.LinkOp == nil && in.Path != "-" && !o.DryRun {
+			if _, err := os.Stat(in.Path); err != nil {
+				fmt.Fprintf(d.stderr, "gocc: error: %s: No such file or directory\n", in.Path)
+				return errReported
+			}
+		}
+	}
+	needsCodegen := o.Mode == ModeLink || o.Mode == ModeObject || o.Mode == ModeAssembly
+	if needsCodegen && hasLang(files, LangC, LangCPPOutput) && backends[d.tgt.Arch] == nil {
+		return fmt.Errorf("no code generator for %s yet", d.tgt.Arch)
+	}
+
+	var linkItems []string // objects and linker options, in command-line order
+	failed := false
+	for _, in := range o.Inputs {
+		if in.LinkOp != nil {
+			linkItems = append(linkItems, in.LinkOp...)
+			continue
+		}
+		obj, err := d.processFile(in)
+		if err != nil {
+			var ice *iceError
+			if asICE(err, &ice) {
+				return err
+			}
+			if err != errReported {
+				fmt.Fprintf(d.stderr, "gocc: error: %v\n", err)
+			}
+			failed = true
+			continue
+		}
+		if obj != "" {
+			linkItems = append(linkItems, obj)
+		}
+	}
+	if failed {
+		return errReported
+	}
+	if o.Mode != ModeLink {
+		return nil
+	}
+	out := o.Output
+	if out == "" {
+		out = "a.out"
+	}
+	return d.link(linkItems, out)
+}
+
+func hasLang(files []Input, langs ...Lang) bool {
+	for _, f := range files {
+		for _, l := range langs {
+			if f.Lang == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func asICE(err error, target **iceError) bool {
+	ice, ok := err.(*iceError)
+	if ok {
+		*target = ice
+	}
+	return ok
+}
+
+// processFile takes one input file as far as the mode says. It returns the object
+// file to link, or "" when there is nothing to link.
+func (d *driver) processFile(in Input) (string, error) {
+	o := d.opts
+	switch in.Lang {
+	case LangLinker:
+		if o.Mode != ModeLink {
+			fmt.Fprintf(d.stderr, "gocc: warning: %s: linker input file unused because linking not done\n", in.Path)
+			return "", nil
+		}
+		return in.Path, nil
+	case LangAsm:
+		switch o.Mode {
+		case ModePreprocess, ModeAssembly, ModeSyntax:
+			return "", nil // gcc does nothing with a .s file here either
+		}
+		return d.assembleTo(in, in.Path)
+	}
+	// C or assembler-with-cpp: run the compiler proper.
+	switch o.Mode {
+	case ModePreprocess:
+		var buf bytes.Buffer
+		if err := d.compile(in, stagePreprocess, &buf); err != nil {
+			return "", err
+		}
+		text := buf.Bytes()
+		if o.NoLineMarkers {
+			text = dropLineMarkers(text)
+		}
+		if o.Output == "" || o.Output == "-" {
+			_, err := d.stdout.Write(text)
+			return "", err
+		}
+		return "", d.writeOutput(o.Output, func(tmp string) error { return os.WriteFile(tmp, text, 0o644) })
+	case ModeSyntax:
+		return "", d.compile(in, stageCheck, io.Discard)
+	}
+	if in.Lang == LangAsmCPP {
+		// Preprocess to a temporary .s, then assemble.
+		s, err := d.temps.create("", ".s")
+		if err != nil {
+			return "", err
+		}
+		if err := d.compileToFile(in, stagePreprocess, s); err != nil {
+			return "", err
+		}
+		if o.Mode == ModeAssembly {
+			return "", nil
+		}
+		return d.assembleTo(in, s)
+	}
+	if o.Mode == ModeAssembly {
+		out := o.Output
+		if out == "" {
+			out = outputName(in.Path, ".s")
+		}
+		if out == "-" {
+			return "", d.compile(in, stageCodegen, d.stdout)
+		}
+		if err := d.writeOutput(out, func(tmp string) error { return d.compileToFile(in, stageCodegen, tmp) }); err != nil {
+			return "", err
+		}
+		return "", d.writeDeps(in, out)
+	}
+	s, err := d.temps.create("", ".s")
+	if err != nil {
+		return "", err
+	}
+	if err := d.compileToFile(in, stageCodegen, s); err != nil {
+		return "", err
+	}
+	return d.assembleTo(in, s)
+}
+
+// assembleTo assembles the file asm for input in: into the final object for -c, or a
+// temporary object for linking (returned).
+func (d *driver) assembleTo(in Input, asm string) (string, error) {
+	if d.opts.Mode == ModeObject {
+		out := d.opts.Output
+		if out == "" {
+			out = outputName(in.Path, ".o")
+		}
+		err := d.writeOutput(out, func(tmp string) error {
+			return d.runTool(d.assembler(), d.asArgs(asm, tmp, true))
+		})
+		if err != nil {
+			return "", err
+		}
+		return "", d.writeDeps(in, out)
+	}
+	obj, err := d.temps.create("", ".o")
+	if err != nil {
+		return "", err
+	}
+	return obj, d.runTool(d.assembler(), d.asArgs(asm, obj, true))
+}
+
+// outputName is gcc's default output name for input with a new suffix: the base name
+// in the current directory ("-" gives "-.o" as gcc does).
+func outputName(input, suffix string) string {
+	base := filepath.Base(input)
+	if ext := filepath.Ext(base); ext != "" && base != "-" {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base + suffix
+}
+
+// writeOutput produces the file final through produce, which writes to a temporary
+// name in final's directory that is renamed over final only on success, so a failed
+// or interrupted compilation never leaves a partial or stale output. A final that is
+// not a regular file (/dev/null) is written directly.
+func (d *driver) writeOutput(final string, produce func(tmp string) error) error {
+	if st, err := os.Stat(final); err == nil && !st.Mode().IsRegular() {
+		return produce(final)
+	}
+	if d.opts.DryRun {
+		return produce(final)
+	}
+	tmp, err := d.temps.create(filepath.Dir(final), filepath.Ext(final))
+	if err != nil {
+		return err
+	}
+	if err := produce(tmp); err != nil {
+		os.Remove(final) // like gcc, delete the output of a failed compilation
+		return err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return err
+	}
+	d.temps.forget(tmp)
+	return nil
+}
+
+// writeDeps writes the -MD/-MMD dependency file for input in compiled to out. The
+// preprocessor does not report the headers it read yet, so only the source is listed.
+func (d *driver) writeDeps(in Input, out string) error {
+	if !d.opts.DepFile || d.opts.DryRun || (in.Lang != LangC && in.Lang != LangAsmCPP) {
+		return nil
+	}
+	depOut := d.opts.DepOut
+	if depOut == "" {
+		depOut = strings.TrimSuffix(out, filepath.Ext(out)) + ".d"
+	}
+	targets := d.opts.DepTarget
+	if len(targets) == 0 {
+		targets = []string{out}
+	}
+	text := fmt.Sprintf("%s: %s\n", strings.Join(targets, " "), in.Path)
+	return os.WriteFile(depOut, []byte(text), 0o644)
+}
+
+// dropLineMarkers implements -P: remove "# <line> "file"" markers and collapse runs
+// of empty lines.
+func dropLineMarkers(text []byte) []byte {
+	var out bytes.Buffer
+	blank := 0
+	for _, line := range bytes.SplitAfter(text, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) > 2 && t[0] == '#' && (t[1] == ' ' && t[2] >= '0' && t[2] <= '9' || bytes.HasPrefix(t, []byte("#line"))) {
+			continue
+		}
+		if len(t) == 0 {
+			if blank++; blank > 1 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out.Write(line)
+	}
+	return out.Bytes()
+}
+
+// assembler is the name of GNU as for the target.
+func (d *driver) assembler() string { return d.tgt.ToolPrefix + "as" }
+
+func (d *driver) asArgs(src, obj string, user bool) []string {
+	var args []string
+	if d.tgt.Arch == target.AMD64 {
+		args = append(args, "--64")
+	}
+	if user {
+		args = append(args, d.opts.AsArgs...)
+	}
+	return append(args, "-o", obj, src)
+}
+
+// runTool runs an external program with an argument vector (never a shell); -v echoes
+// the command, -### prints it quoted instead of running it.
+func (d *driver) runTool(name string, args []string) error {
+	if d.opts.DryRun {
+		d.printCommand(name, args)
+		return nil
+	}
+	if d.opts.Verbose {
+		fmt.Fprintf(d.stderr, " %s %s\n", name, strings.Join(args, " "))
+	}
+	cmd := exec.Command(name, args...)
+	cmd.Stdout = d.stderr
+	cmd.Stderr = d.stderr
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			fmt.Fprintf(d.stderr, "gocc: error: %s returned %d exit status\n", name, ee.ExitCode())
+			return errReported
+		}
+		return fmt.Errorf("cannot execute '%s': %v", name, err)
+	}
+	return nil
+}
+
+// printCommand writes a command in -### form: every word in double quotes.
+func (d *driver) printCommand(name string, args []string) {
+	var b strings.Builder
+	b.WriteString(" \"" + name + "\"")
+	for _, a := range args {
+		b.WriteString(" \"" + strings.ReplaceAll(a, "\"", "\\\"") + "\"")
+	}
+	fmt.Fprintln(d.stderr, b.String())
+}

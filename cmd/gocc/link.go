@@ -1,0 +1,117 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// findLibFile looks name up in the target's library directories (crt1.o, libc.so, ...)
+// and returns its path, or name itself when it is not found, as gcc's
+// -print-file-name does.
+func (d *driver) findLibFile(name string) string {
+	for _, dir := range append(append([]string(nil), d.opts.LibDirs...), d.tgt.LibDirs...) {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return name
+}
+
+// linkArgs builds ld's argument vector the way Debian's gcc 12 drives collect2, minus
+// the LTO plugin and libgcc (gocc's runtime object stands in for libgcc and for
+// crtbegin/crtend):
+//
+//	ld --build-id --eh-frame-hdr -m <emulation> --hash-style=gnu -z relro -z now
+//	   [-dynamic-linker <ld.so> -pie | -static | -shared] -o <out>
+//	   [Scrt1.o|crt1.o] crti.o -L<user dirs> -L<target dirs> <inputs and -l in order>
+//	   [-lpthread] -lc <runtime.o> crtn.o
+//
+// A static link wraps the libraries in --start-group/--end-group.
+// runtime lists gocc's runtime objects (none with -nodefaultlibs/-nostdlib, like libgcc).
+func (d *driver) linkArgs(items []string, out string, runtime []string) []string {
+	o, t := d.opts, d.tgt
+	pie := !o.NoPIELink && !o.Static && !o.Shared
+	args := []string{"--build-id", "--eh-frame-hdr", "-m", t.EmulationLD, "--hash-style=gnu",
+		"-z", "relro", "-z", "now"}
+	switch {
+	case o.Shared:
+		args = append(args, "-shared")
+	case o.Static:
+		args = append(args, "-static")
+	default:
+		args = append(args, "-dynamic-linker", t.DynamicLinker)
+		if pie {
+			args = append(args, "-pie")
+		}
+	}
+	if o.StripAll {
+		args = append(args, "-s")
+	}
+	if o.ExportDynamic {
+		args = append(args, "-export-dynamic")
+	}
+	args = append(args, "-o", out)
+	if !o.NoStartFiles {
+		switch {
+		case o.Shared:
+		case pie:
+			args = append(args, d.findLibFile("Scrt1.o"))
+		default:
+			args = append(args, d.findLibFile("crt1.o"))
+		}
+		args = append(args, d.findLibFile("crti.o"))
+	}
+	for _, dir := range o.LibDirs {
+		args = append(args, "-L"+dir)
+	}
+	for _, dir := range t.LibDirs {
+		if _, err := os.Stat(dir); err == nil || o.DryRun {
+			args = append(args, "-L"+dir)
+		}
+	}
+	args = append(args, items...)
+	if !o.NoDefaultLibs {
+		var libs []string
+		if o.Pthread {
+			libs = append(libs, "-lpthread")
+		}
+		libs = append(libs, "-lc")
+		if o.Static {
+			args = append(args, "--start-group")
+			args = append(args, libs...)
+			args = append(args, "--end-group")
+		} else {
+			args = append(args, libs...)
+		}
+	}
+	args = append(args, runtime...)
+	if !o.NoStartFiles {
+		args = append(args, d.findLibFile("crtn.o"))
+	}
+	return args
+}
+
+// link runs ld on the objects and linker options in items, writing out.
+func (d *driver) link(items []string, out string) error {
+	var runtime []string
+	if !d.opts.NoDefaultLibs {
+		objects := []func() (string, bool, error){d.runtimeObject}
+		if d.opts.Static {
+			objects = append(objects, d.staticRuntimeObject)
+		}
+		for _, object := range objects {
+			path, ok, err := object()
+			if err != nil {
+				return err
+			}
+			if ok {
+				runtime = append(runtime, path)
+			}
+		}
+	}
+	ld := d.tgt.ToolPrefix + "ld"
+	return d.writeOutput(out, func(tmp string) error {
+		return d.runTool(ld, d.linkArgs(items, tmp, runtime))
+	})
+}

@@ -1,0 +1,78 @@
+// Command gocc is a C compiler that works as a drop-in replacement for cc: it takes
+// gcc's command line, compiles C with gocc's own pipeline (preproc, parser, sema,
+// irgen, opt, codegen), and runs GNU as and ld for the rest. It never runs gcc.
+//
+// Exit status: 0 on success, 1 for errors in the input or on the command line (like
+// gcc), 4 for an internal compiler error, 128+n when killed by signal n.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	temps := &tempFiles{}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		temps.removeAll()
+		os.Exit(128 + int(s.(syscall.Signal)))
+	}()
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, temps)
+	temps.removeAll()
+	os.Exit(code)
+}
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitICE   = 4
+)
+
+// run is the whole driver, with its environment passed in so tests can call it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, temps *tempFiles) int {
+	opts, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "gocc: error: %v\n", err)
+		return exitError
+	}
+	d, err := newDriver(opts, stdin, stdout, stderr, getenv, temps)
+	if err != nil {
+		fmt.Fprintf(stderr, "gocc: error: %v\n", err)
+		return exitError
+	}
+	err = d.run()
+	var ice *iceError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ice):
+		fmt.Fprintf(stderr, "gocc: internal compiler error: %s (during %s of %s)\n", ice.msg, ice.stage, ice.file)
+		if getenv("GOCCSTACK") != "" {
+			stderr.Write(ice.stack)
+		}
+		return exitICE
+	case errors.Is(err, errReported):
+		return exitError
+	}
+	fmt.Fprintf(stderr, "gocc: error: %v\n", err)
+	return exitError
+}
+
+// errReported means the diagnostics were already printed; exit with status 1.
+var errReported = errors.New("errors reported")
+
+// iceError is a panic inside a compiler stage.
+type iceError struct {
+	stage, file, msg string
+	stack            []byte
+}
+
+func (e *iceError) Error() string { return e.msg }

@@ -1,0 +1,496 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gocc/preproc"
+)
+
+// Mode is how far the driver takes its inputs.
+type Mode int
+
+const (
+	ModeLink       Mode = iota // default: compile, assemble and link
+	ModeObject                 // -c
+	ModeAssembly               // -S
+	ModePreprocess             // -E
+	ModeSyntax                 // -fsyntax-only
+)
+
+// Lang is the language of an input file (gcc's -x names).
+type Lang int
+
+const (
+	LangNone      Lang = iota // by extension
+	LangC                     // c
+	LangCPPOutput             // cpp-output (.i): already preprocessed C; gocc preprocesses it again, which is harmless
+	LangAsm                   // assembler (.s)
+	LangAsmCPP                // assembler-with-cpp (.S, .sx)
+	LangHeader                // c-header (.h): not supported (gcc would write a .gch)
+	LangLinker                // anything else: an object, archive or shared library for ld
+)
+
+// Input is one operand of the command line in order: a file to compile or pass to the
+// linker, or a linker option (-l, -Wl, -Xlinker) that must keep its place among files.
+type Input struct {
+	Path   string // file name, "-" for standard input
+	Lang   Lang
+	LinkOp []string // non-nil for a linker option; Path is then empty
+}
+
+// Options is the parsed command line.
+type Options struct {
+	Mode          Mode
+	Output        string // -o, "" for gcc's default name
+	Inputs        []Input
+	NoLineMarkers bool // -P
+	DumpMacros    bool // -dM
+	Verbose       bool // -v
+	DryRun        bool // -###
+
+	// Queries that print something and exit without compiling.
+	Version, DumpVersion, DumpMachine bool
+	PrintFileName, PrintProgName      string
+	Help                              bool
+
+	PP         preproc.Config
+	TargetName string // --target=, -m32
+
+	OptLevel       int
+	OptSize        bool
+	Debug          bool
+	NoWarn         bool // -w
+	WarnError      bool // -Werror
+	MaxErrors      int  // -fmax-errors=, -Wfatal-errors
+	DisabledPasses map[string]bool
+	VerifyIR       bool // -d=opt/verify
+
+	PIC, PIE                                         int  // 0 off, 1 small (-fpic/-fpie), 2 large (-fPIC/-fPIE)
+	NoPIELink                                        bool // -no-pie
+	Static, Shared                                   bool
+	NoStartFiles                                     bool
+	NoDefaultLibs                                    bool
+	Pthread                                          bool
+	StripAll                                         bool // -s
+	ExportDynamic                                    bool // -rdynamic
+	LibDirs                                          []string
+	AsArgs                                           []string // -Wa,
+	FunctionSections, DataSections, OmitFramePointer bool
+
+	// Dependency output (-MD, -MMD, -MF, -MT, -MQ): gocc writes only the main source
+	// as a prerequisite until the preprocessor reports the files it includes.
+	DepFile   bool
+	DepOut    string
+	DepTarget []string
+}
+
+// UsageError is a command-line error, reported as "gocc: error: ..." with exit status 1.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{fmt.Sprintf(format, args...)}
+}
+
+// langByName maps -x names to languages.
+var langByName = map[string]Lang{
+	"none": LangNone, "c": LangC, "cpp-output": LangCPPOutput, "assembler": LangAsm,
+	"assembler-with-cpp": LangAsmCPP, "c-header": LangHeader,
+}
+
+// langOfFile is gcc's choice of language by file-name suffix.
+func langOfFile(path string) Lang {
+	switch filepath.Ext(path) {
+	case ".c":
+		return LangC
+	case ".i":
+		return LangCPPOutput
+	case ".s":
+		return LangAsm
+	case ".S", ".sx":
+		return LangAsmCPP
+	case ".h":
+		return LangHeader
+	}
+	return LangLinker
+}
+
+// separateArg lists options that take their argument either joined (-ofile) or as the
+// next word (-o file).
+var separateArg = []string{"-o", "-I", "-D", "-U", "-L", "-l", "-x", "-include", "-iquote",
+	"-isystem", "-idirafter", "-MF", "-MT", "-MQ", "-Xlinker", "-T", "-u", "-z", "-imacros"}
+
+// parseArgs parses gcc's command-line syntax.
+func parseArgs(args []string) (*Options, error) {
+	o := &Options{PIE: 2, DisabledPasses: map[string]bool{}}
+	lang := LangNone
+	addInput := func(path string) {
+		l := lang
+		if l == LangNone {
+			l = langOfFile(path)
+		}
+		o.Inputs = append(o.Inputs, Input{Path: path, Lang: l})
+	}
+	linkOp := func(words ...string) { o.Inputs = append(o.Inputs, Input{LinkOp: words}) }
+
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "-" || !strings.HasPrefix(a, "-") {
+			addInput(a)
+			continue
+		}
+		// Options with an argument, joined or separate.
+		name, val, has := "", "", false
+		for _, p := range separateArg {
+			if a == p {
+				if i+1 >= len(args) {
+					return nil, usageErrorf("missing argument to '%s'", a)
+				}
+				name, val, has = p, args[i+1], true
+				i++
+				break
+			}
+			// Only one-letter options and -MF/-MT/-MQ are ever written joined.
+			if (len(p) == 2 || strings.HasPrefix(p, "-M")) && strings.HasPrefix(a, p) && len(a) > len(p) {
+				name, val, has = p, a[len(p):], true
+				break
+			}
+		}
+		if has {
+			switch name {
+			case "-o":
+				o.Output = val
+			case "-I":
+				o.PP.IncludeDirs = append(o.PP.IncludeDirs, val)
+			case "-D":
+				n, v, ok := strings.Cut(val, "=")
+				if !ok {
+					v = "1"
+				}
+				o.PP.Macros = append(o.PP.Macros, preproc.MacroOp{Name: n, Value: v})
+			case "-U":
+				o.PP.Macros = append(o.PP.Macros, preproc.MacroOp{Name: val, Undef: true})
+			case "-L":
+				o.LibDirs = append(o.LibDirs, val)
+			case "-l":
+				linkOp("-l" + val)
+			case "-x":
+				l, ok := langByName[val]
+				if !ok {
+					return nil, usageErrorf("language %s not recognized", val)
+				}
+				lang = l
+			case "-include", "-imacros":
+				o.PP.Includes = append(o.PP.Includes, val)
+			case "-iquote":
+				o.PP.QuoteDirs = append(o.PP.QuoteDirs, val)
+			case "-isystem":
+				o.PP.SystemDirs = append(o.PP.SystemDirs, val)
+			case "-idirafter":
+				o.PP.AfterDirs = append(o.PP.AfterDirs, val)
+			case "-MF":
+				o.DepOut = val
+			case "-MT", "-MQ":
+				o.DepTarget = append(o.DepTarget, val)
+			case "-Xlinker":
+				linkOp(val)
+			case "-T", "-u", "-z":
+				linkOp(name, val)
+			}
+			continue
+		}
+		if err := o.parseFlag(a); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// parseFlag handles the options that take no separate argument.
+func (o *Options) parseFlag(a string) error {
+	switch a {
+	case "-c":
+		o.Mode = ModeObject
+		return nil
+	case "-S":
+		o.Mode = ModeAssembly
+		return nil
+	case "-E":
+		o.Mode = ModePreprocess
+		return nil
+	case "-fsyntax-only":
+		o.Mode = ModeSyntax
+		return nil
+	case "-P":
+		o.NoLineMarkers = true
+		return nil
+	case "-dM":
+		o.DumpMacros = true
+		return nil
+	case "-v":
+		o.Verbose = true
+		return nil
+	case "-###":
+		o.DryRun = true
+		return nil
+	case "--version":
+		o.Version = true
+		return nil
+	case "-dumpversion", "-dumpfullversion":
+		o.DumpVersion = true
+		return nil
+	case "-dumpmachine":
+		o.DumpMachine = true
+		return nil
+	case "--help":
+		o.Help = true
+		return nil
+	case "-w":
+		o.NoWarn = true
+		return nil
+	case "-Werror":
+		o.WarnError = true
+		return nil
+	case "-Wno-error":
+		o.WarnError = false
+		return nil
+	case "-Wfatal-errors":
+		o.MaxErrors = 1
+		return nil
+	case "-g", "-g0", "-g1", "-g2", "-g3", "-ggdb", "-ggdb3", "-gdwarf", "-gdwarf-4", "-gdwarf-5":
+		o.Debug = a != "-g0"
+		return nil
+	case "-O", "-O1":
+		o.OptLevel, o.OptSize = 1, false
+		return nil
+	case "-O0", "-O2", "-O3":
+		o.OptLevel, o.OptSize = int(a[2]-'0'), false
+		return nil
+	case "-Os", "-Oz":
+		o.OptLevel, o.OptSize = 2, true
+		return nil
+	case "-Og":
+		o.OptLevel, o.OptSize = 1, false
+		return nil
+	case "-Ofast":
+		o.OptLevel, o.OptSize = 3, false
+		return nil
+	case "-fpic":
+		o.PIC, o.PIE = 1, 0
+		return nil
+	case "-fPIC":
+		o.PIC, o.PIE = 2, 0
+		return nil
+	case "-fpie":
+		o.PIC, o.PIE = 0, 1
+		return nil
+	case "-fPIE":
+		o.PIC, o.PIE = 0, 2
+		return nil
+	case "-fno-pic", "-fno-PIC":
+		o.PIC, o.PIE = 0, 0
+		return nil
+	case "-fno-pie", "-fno-PIE":
+		o.PIE = 0
+		return nil
+	case "-no-pie", "-nopie":
+		o.NoPIELink = true
+		return nil
+	case "-pie":
+		o.NoPIELink = false
+		return nil
+	case "-static":
+		o.Static = true
+		return nil
+	case "-shared":
+		o.Shared = true
+		return nil
+	case "-nostdlib":
+		o.NoStartFiles, o.NoDefaultLibs = true, true
+		return nil
+	case "-nostartfiles":
+		o.NoStartFiles = true
+		return nil
+	case "-nodefaultlibs":
+		o.NoDefaultLibs = true
+		return nil
+	case "-nostdinc":
+		o.PP.NoStdInc = true
+		return nil
+	case "-pthread", "-pthreads":
+		o.Pthread = true
+		return nil
+	case "-s":
+		o.StripAll = true
+		return nil
+	case "-rdynamic":
+		o.ExportDynamic = true
+		return nil
+	case "-m64", "-mieee-fp", "-msse", "-msse2", "-mfpmath=sse", "-mno-3dnow":
+		return nil
+	case "-m32":
+		o.TargetName = "i386-linux-gnu"
+		return nil
+	case "-ansi":
+		o.PP.Std = "c90"
+		return nil
+	case "-pedantic", "-pedantic-errors", "-Wpedantic", "-pipe", "-save-temps", "-Q", "-H", "-C", "-CC":
+		// Diagnostics-only or temp-file-placement options; -C (keep comments in -E output)
+		// is not implemented and ignored.
+		return nil
+	case "-MD", "-MMD":
+		o.DepFile = true
+		return nil
+	case "-MP", "-M", "-MM":
+		// -MP phony targets: nothing to add while deps list only the source. -M/-MM without
+		// -E are rare; treated like -MD.
+		if a == "-M" || a == "-MM" {
+			o.DepFile = true
+		}
+		return nil
+	}
+	switch {
+	case strings.HasPrefix(a, "-std="):
+		o.PP.Std = a[len("-std="):]
+		return nil
+	case strings.HasPrefix(a, "--target="):
+		o.TargetName = a[len("--target="):]
+		return nil
+	case strings.HasPrefix(a, "-march="), strings.HasPrefix(a, "-mtune="):
+		return nil
+	case strings.HasPrefix(a, "-print-file-name="):
+		o.PrintFileName = a[len("-print-file-name="):]
+		return nil
+	case strings.HasPrefix(a, "-print-prog-name="):
+		o.PrintProgName = a[len("-print-prog-name="):]
+		return nil
+	case strings.HasPrefix(a, "-Wl,"):
+		o.Inputs = append(o.Inputs, Input{LinkOp: strings.Split(a[len("-Wl,"):], ",")})
+		return nil
+	case strings.HasPrefix(a, "-Wa,"):
+		o.AsArgs = append(o.AsArgs, strings.Split(a[len("-Wa,"):], ",")...)
+		return nil
+	case strings.HasPrefix(a, "-Wp,"):
+		return o.parsePreprocessorPassThrough(strings.Split(a[len("-Wp,"):], ","))
+	case strings.HasPrefix(a, "-W"):
+		// Warning selection (-Wall, -Wno-foo, -Werror=foo, ...): gocc's warnings are
+		// not individually selectable yet, so these are accepted and have no effect.
+		return nil
+	case strings.HasPrefix(a, "-d="):
+		return o.parseDebugFlag(a[len("-d="):])
+	case strings.HasPrefix(a, "-fmax-errors="):
+		n, err := strconv.Atoi(a[len("-fmax-errors="):])
+		if err != nil || n < 0 {
+			return usageErrorf("argument to '-fmax-errors=' should be a non-negative integer")
+		}
+		o.MaxErrors = n
+		return nil
+	case strings.HasPrefix(a, "-f"):
+		return o.parseFOption(a)
+	case strings.HasPrefix(a, "-O"):
+		return usageErrorf("argument to '-O' should be a non-negative integer, 'g', 's', 'z' or 'fast'")
+	}
+	return usageErrorf("unrecognized command-line option '%s'", a)
+}
+
+// parsePreprocessorPassThrough handles -Wp,: the options the kernel's and autotools'
+// builds pass to the preprocessor this way (-MD,file -MMD,file -D -U -I).
+func (o *Options) parsePreprocessorPassThrough(words []string) error {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "-MD" || w == "-MMD":
+			o.DepFile = true
+			if i+1 < len(words) {
+				o.DepOut = words[i+1]
+				i++
+			}
+		case w == "-P":
+			o.NoLineMarkers = true
+		case strings.HasPrefix(w, "-D"), strings.HasPrefix(w, "-U"), strings.HasPrefix(w, "-I"):
+			sub, err := parseArgs([]string{w})
+			if err != nil {
+				return err
+			}
+			o.PP.Macros = append(o.PP.Macros, sub.PP.Macros...)
+			o.PP.IncludeDirs = append(o.PP.IncludeDirs, sub.PP.IncludeDirs...)
+		default:
+			return usageErrorf("unrecognized command-line option '-Wp,%s'", w)
+		}
+	}
+	return nil
+}
+
+// parseDebugFlag handles gocc's -d=opt/<pass>/off and -d=opt/verify (after Go's
+// -d=ssa/<pass>/off), so a miscompile can be bisected by switching passes off.
+func (o *Options) parseDebugFlag(spec string) error {
+	for _, item := range strings.Split(spec, ",") {
+		parts := strings.Split(item, "/")
+		switch {
+		case len(parts) == 3 && parts[0] == "opt" && parts[2] == "off":
+			o.DisabledPasses[parts[1]] = true
+		case len(parts) == 2 && parts[0] == "opt" && parts[1] == "verify":
+			o.VerifyIR = true
+		default:
+			return usageErrorf("unrecognized debug option '-d=%s' (want -d=opt/<pass>/off or -d=opt/verify)", item)
+		}
+	}
+	return nil
+}
+
+// parseFOption handles -f options: the ones that change gocc's behaviour, then the
+// table of accepted options that do not change its output.
+func (o *Options) parseFOption(a string) error {
+	switch a {
+	case "-funsigned-char":
+		o.PP.UnsignedChar, o.PP.SignedChar = true, false
+		return nil
+	case "-fsigned-char", "-fno-unsigned-char":
+		o.PP.UnsignedChar, o.PP.SignedChar = false, true
+		return nil
+	case "-ffreestanding", "-fno-hosted":
+		o.PP.Freestanding = true
+		return nil
+	case "-fhosted":
+		o.PP.Freestanding = false
+		return nil
+	case "-fshort-wchar":
+		o.PP.ShortWchar = true
+		return nil
+	case "-ffunction-sections":
+		o.FunctionSections = true
+		return nil
+	case "-fdata-sections":
+		o.DataSections = true
+		return nil
+	case "-fomit-frame-pointer":
+		o.OmitFramePointer = true
+		return nil
+	case "-fno-omit-frame-pointer":
+		o.OmitFramePointer = false
+		return nil
+	}
+	name := a
+	if i := strings.IndexByte(a, '='); i >= 0 {
+		name = a[:i+1]
+	}
+	if acceptedFOptions[name] || strings.HasPrefix(a, "-fno-builtin-") {
+		return nil
+	}
+	return usageErrorf("unrecognized command-line option '%s'", a)
+}
+
+// inputFiles returns the file operands (not linker options).
+func (o *Options) inputFiles() []Input {
+	var files []Input
+	for _, in := range o.Inputs {
+		if in.LinkOp == nil {
+			files = append(files, in)
+		}
+	}
+	return files
+}
