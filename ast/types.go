@@ -106,6 +106,9 @@ type Record struct {
 	Members  []*Member
 	Attrs    []*Attr // packed, aligned, transparent_union, may_alias…
 	Packed   bool    // set by sema from Attrs or #pragma pack
+	// MaxFieldAlign is the "#pragma pack(n)" value in effect where the definition ended
+	// (parser), 0 if none: no member is aligned more than n bytes (gcc semantics).
+	MaxFieldAlign int
 	// Size and Align are set by sema when the record is complete.
 	Size  int64
 	Align int64
