@@ -91,7 +91,7 @@ var keywordTable = map[string]keyword{
 	"float": kwFloat, "double": kwDouble, "_Bool": kwBool,
 	"_Complex": kwComplex, "__complex": kwComplex, "__complex__": kwComplex, "_Imaginary": kwImaginary,
 	"__int128": kwInt128, "__int128_t": kwInt128T, "__uint128_t": kwUInt128T,
-	"_Float32": kwFloat32, "_Float64": kwFloat64, "_Float32x": kwFloat64,
+	"_Float32": kwFloat32, "_Float16": kwFloat32, "_Float64": kwFloat64, "_Float32x": kwFloat64,
 	"_Float128": kwFloat128, "_Float64x": kwFloat128, "__float128": kwFloat128,
 	"struct": kwStruct, "union": kwUnion, "enum": kwEnum,
 	"typeof": kwTypeof, "__typeof": kwTypeof, "__typeof__": kwTypeof, "__auto_type": kwAutoType,
