@@ -1,7 +1,16 @@
+// Package opt is gocc's machine-independent optimizer: a list of passes over the SSA IR
+// of package ir. The list is data (passes below); each pass lives in its own file, which
+// opens with what the pass requires and what it preserves. Any pass can be switched off
+// by name (-d=opt/<name>/off), the IR can be verified after every pass, and a panic
+// inside a pass is reported naming the pass and the function.
 package opt
 
 import (
+	"fmt"
 	"io"
+	"runtime/debug"
+	"sort"
+	"strings"
 
 	"gocc/ir"
 )
@@ -15,9 +24,132 @@ type Config struct {
 	DumpTo   io.Writer
 }
 
-// PLACEHOLDER (to be replaced by the pass manager).
-//
+// pass is one entry of the pipeline.
+type pass struct {
+	name     string
+	fn       func(f *ir.Func)
+	minLevel int  // runs when Config.Level >= minLevel
+	required bool // runs at every level, -O0 included (the IR must be SSA for the backends)
+}
+
+// passes is the pipeline, in order. Names are unique (checked by checkPasses).
+var passes = []pass{
+	{"mem2reg", mem2reg, 0, true},
+	{"constfold", constfold, 1, false},
+	{"algebra", algebra, 1, false},
+	{"copyprop", copyprop, 1, false},
+	{"simplifycfg", simplifycfg, 1, false},
+	{"cse", cse, 1, false},
+	{"late constfold", constfold, 1, false},
+	{"late algebra", algebra, 1, false},
+	{"late copyprop", copyprop, 1, false},
+	{"late simplifycfg", simplifycfg, 1, false},
+	{"deadcode", deadcode, 0, false},
+}
+
+// checkPasses reports duplicate pass names.
+func checkPasses(ps []pass) error {
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if seen[p.name] {
+			return fmt.Errorf("opt: pass %q listed twice", p.name)
+		}
+		seen[p.name] = true
+	}
+	return nil
+}
+
+// PassNames lists the pass names in pipeline order (for -d=opt/help).
+func PassNames() []string {
+	names := make([]string, len(passes))
+	for i, p := range passes {
+		names[i] = p.name
+	}
+	return names
+}
+
+// PassPanic is the error returned when a pass panics: an internal compiler error.
+type PassPanic struct {
+	Pass, Func string
+	Value      any
+	Stack      []byte
+}
+
+func (e *PassPanic) Error() string {
+	return fmt.Sprintf("internal compiler error: panic during %s while compiling %s: %v", e.Pass, e.Func, e.Value)
+}
+
 // Run runs the pass list for cfg.Level on every function of m.
 func Run(m *ir.Module, cfg *Config) error {
-	panic("opt: not implemented")
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	return runPasses(m, cfg, passes)
+}
+
+func runPasses(m *ir.Module, cfg *Config, ps []pass) error {
+	if err := checkPasses(ps); err != nil {
+		return err
+	}
+	var unknown []string
+	for name := range cfg.Disabled {
+		found := false
+		for _, p := range ps {
+			found = found || p.name == name
+		}
+		if !found {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fmt.Errorf("opt: unknown pass %s in -d=opt/<pass>/off (passes: %s)",
+			strings.Join(unknown, ", "), strings.Join(PassNames(), ", "))
+	}
+	for _, f := range m.Funcs {
+		if err := runFunc(f, cfg, ps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runFunc(f *ir.Func, cfg *Config, ps []pass) error {
+	dump := cfg.DumpTo != nil && cfg.DumpFunc != "" && cfg.DumpFunc == f.Name
+	if dump {
+		fmt.Fprintf(cfg.DumpTo, "// %s before optimization\n%s\n", f.Name, f)
+	}
+	if cfg.Verify {
+		if err := ir.Verify(f); err != nil {
+			return fmt.Errorf("opt: invalid IR before optimization: %w", err)
+		}
+	}
+	for _, p := range ps {
+		if !(p.required || cfg.Level >= p.minLevel) || cfg.Disabled[p.name] {
+			continue
+		}
+		if err := runPass(p, f); err != nil {
+			return err
+		}
+		if dump {
+			fmt.Fprintf(cfg.DumpTo, "// %s after %s\n%s\n", f.Name, p.name, f)
+		}
+		if cfg.Verify {
+			if err := ir.Verify(f); err != nil {
+				return fmt.Errorf("opt: invalid IR after pass %s: %w", p.name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// runPass runs one pass, turning a panic into a *PassPanic.
+func runPass(p pass, f *ir.Func) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PassPanic{Pass: p.name, Func: f.Name, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	p.fn(f)
+	return nil
 }

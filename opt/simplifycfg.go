@@ -1,0 +1,228 @@
+package opt
+
+import "gocc/ir"
+
+// simplifycfg cleans up the control flow graph until nothing changes:
+//   - an If or Switch on a constant becomes a Plain jump to the chosen successor, and an
+//     If whose two edges reach the same block with the same phi arguments becomes Plain;
+//   - unreachable blocks are removed;
+//   - phis whose arguments are all one value (or the phi itself) are replaced by it;
+//   - a block whose only predecessor ends in a Plain jump to it is merged into that
+//     predecessor;
+//   - an empty Plain block is bypassed: its predecessors jump straight to its successor.
+//
+// Blocks whose address is taken (OpBlockAddr, asm goto labels) are never merged away or
+// bypassed, and the entry block stays first.
+//
+// Requires: valid IR. Preserves: values (none are created; trivial phis are removed).
+func simplifycfg(f *ir.Func) {
+	for changed := true; changed; {
+		changed = foldBranches(f)
+		changed = ir.RemoveUnreachableBlocks(f) || changed
+		changed = removeTrivialPhis(f) || changed
+		changed = mergeBlocks(f) || changed
+		changed = bypassEmptyBlocks(f) || changed
+	}
+}
+
+// addressTaken returns the IDs of blocks whose address escapes into a value.
+func addressTaken(f *ir.Func) map[int]bool {
+	taken := map[int]bool{}
+	for _, b := range f.Blocks {
+		for _, v := range b.Values {
+			if v.Op == ir.OpBlockAddr {
+				taken[int(v.AuxInt)] = true
+			}
+			if v.Asm != nil {
+				for _, l := range v.Asm.Labels {
+					taken[l.ID] = true
+				}
+			}
+		}
+	}
+	return taken
+}
+
+// makePlain keeps only edge keep of b and makes b a Plain block.
+func makePlain(b *ir.Block, keep int) {
+	for i := len(b.Succs) - 1; i >= 0; i-- {
+		if i != keep {
+			b.RemoveSuccEdge(i)
+		}
+	}
+	b.Kind = ir.BlockPlain
+	b.SetControl(nil)
+	b.Cases = nil
+	b.Likely = 0
+}
+
+// samePhiArgs reports whether edges i and j of b carry the same phi arguments into their
+// common successor.
+func samePhiArgs(b *ir.Block, i, j int) bool {
+	s := b.Succs[i]
+	pi, pj := b.SuccPredIndex(i), b.SuccPredIndex(j)
+	for _, v := range s.Values {
+		if v.Op == ir.OpPhi && v.Args[pi] != v.Args[pj] {
+			return false
+		}
+	}
+	return true
+}
+
+func foldBranches(f *ir.Func) bool {
+	changed := false
+	for _, b := range f.Blocks {
+		switch b.Kind {
+		case ir.BlockIf:
+			if c := b.Control; c.Op == ir.OpConst {
+				w := intWidth(c.Type)
+				taken := 1
+				if w == 0 && c.AuxInt != 0 || w != 0 && zext(c.AuxInt, w) != 0 {
+					taken = 0
+				}
+				makePlain(b, taken)
+				changed = true
+			} else if b.Succs[0] == b.Succs[1] && samePhiArgs(b, 0, 1) {
+				makePlain(b, 0)
+				changed = true
+			}
+		case ir.BlockSwitch:
+			c := b.Control
+			w := intWidth(c.Type)
+			if c.Op != ir.OpConst || w == 0 {
+				continue
+			}
+			keep := len(b.Cases) // default
+			for i, k := range b.Cases {
+				if zext(k, w) == zext(c.AuxInt, w) {
+					keep = i
+					break
+				}
+			}
+			makePlain(b, keep)
+			changed = true
+		}
+	}
+	return changed
+}
+
+func removeTrivialPhis(f *ir.Func) bool {
+	changed := false
+	same := func(a *ir.Value) *ir.Value { return a }
+	for _, b := range f.Blocks {
+		for i := 0; i < len(b.Values); i++ {
+			v := b.Values[i]
+			if v.Op != ir.OpPhi {
+				break
+			}
+			w := trivialPhi(v, same)
+			if w == nil {
+				continue
+			}
+			f.ReplaceUses(v, w)
+			v.ResetArgs()
+			b.Values = append(b.Values[:i], b.Values[i+1:]...)
+			i--
+			changed = true
+		}
+	}
+	return changed
+}
+
+// mergeBlocks merges c into b when b ends in a Plain jump to c and c has no other
+// predecessor.
+func mergeBlocks(f *ir.Func) bool {
+	taken := addressTaken(f)
+	merged := map[*ir.Block]bool{}
+	for _, b := range f.Blocks {
+		if merged[b] {
+			continue
+		}
+		for b.Kind == ir.BlockPlain && len(b.Succs) == 1 {
+			c := b.Succs[0]
+			if c == b || len(c.Preds) != 1 || c == f.Blocks[0] || taken[c.ID] {
+				break
+			}
+			// c's phis have the single argument coming from b.
+			for len(c.Values) > 0 && c.Values[0].Op == ir.OpPhi {
+				phi := c.Values[0]
+				f.ReplaceUses(phi, phi.Args[0])
+				phi.ResetArgs()
+				c.Values = c.Values[1:]
+			}
+			for _, v := range c.Values {
+				v.Block = b
+			}
+			b.Values = append(b.Values, c.Values...)
+			b.Kind, b.Control, b.Cases, b.Likely = c.Kind, c.Control, c.Cases, c.Likely
+			b.Succs = c.Succs
+			for _, s := range b.Succs {
+				for j, p := range s.Preds {
+					if p == c {
+						s.Preds[j] = b
+					}
+				}
+			}
+			c.Values, c.Control, c.Succs, c.Preds, c.Cases = nil, nil, nil, nil, nil
+			merged[c] = true
+		}
+	}
+	if len(merged) == 0 {
+		return false
+	}
+	kept := f.Blocks[:0]
+	for _, b := range f.Blocks {
+		if !merged[b] {
+			kept = append(kept, b)
+		}
+	}
+	clear(f.Blocks[len(kept):])
+	f.Blocks = kept
+	return true
+}
+
+// bypassEmptyBlocks redirects the predecessors of an empty Plain block e straight to its
+// successor s. When s has phis, a predecessor is redirected only if it is not already a
+// predecessor of s and does not end in an indirect jump (so every edge into s stays
+// splittable and distinct); the phis get, for the new edge, their argument for e -> s.
+// e is then unreachable and removed by the next round.
+func bypassEmptyBlocks(f *ir.Func) bool {
+	taken := addressTaken(f)
+	changed := false
+	for _, e := range f.Blocks[1:] {
+		if e.Kind != ir.BlockPlain || len(e.Values) != 0 || taken[e.ID] || len(e.Succs) != 1 {
+			continue
+		}
+		s := e.Succs[0]
+		if s == e {
+			continue
+		}
+		var phis []*ir.Value
+		for _, v := range s.Values {
+			if v.Op == ir.OpPhi {
+				phis = append(phis, v)
+			}
+		}
+		for _, p := range append([]*ir.Block(nil), e.Preds...) {
+			if len(phis) > 0 && (p.Kind == ir.BlockIndirectJump || s.PredIndex(p) >= 0) {
+				continue
+			}
+			for i := range p.Succs {
+				if p.Succs[i] != e {
+					continue
+				}
+				args := make([]*ir.Value, len(phis))
+				ei := s.PredIndex(e)
+				for k, phi := range phis {
+					args[k] = phi.Args[ei]
+				}
+				p.RedirectSucc(i, s, args)
+				changed = true
+				if len(phis) > 0 {
+					break // p is now a predecessor of s: one edge only
+				}
+			}
+		}
+	}
+	return changed
+}
