@@ -536,7 +536,7 @@ func (p *Parser) structDeclarationList(rec *ast.Record) {
 			if p.at(lexer.RBrace) {
 				p.warnf(p.tok.Pos, "no semicolon at end of struct or union")
 			} else {
-				p.errorExpected("';', ',' or '}'")
+				p.errorExpected("':', ',', ';', '}' or '__attribute__'")
 				p.skipTo(lexer.Semi)
 				p.accept(lexer.Semi)
 			}
@@ -1049,10 +1049,13 @@ func (p *Parser) declaration(ds *declSpecs, funcOK bool) []*ast.Decl {
 		}
 	}
 	if !p.accept(lexer.Semi) {
-		if p.at(lexer.RBrace) || p.at(lexer.EOF) {
-			p.errorExpected("';'")
+		if decls[len(decls)-1].Init != nil {
+			p.errorExpected("',' or ';'")
 		} else {
 			p.errorExpected("'=', ',', ';', 'asm' or '__attribute__'")
+		}
+		// Skip to the ';' unless the next line visibly starts a new declaration.
+		if !p.at(lexer.RBrace) && !(p.tok.Flags&lexer.StartOfLine != 0 && p.startsDecl(p.tok, p.kw)) {
 			p.skipTo(lexer.Semi)
 			p.accept(lexer.Semi)
 		}

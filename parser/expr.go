@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"gocc/ast"
 	"gocc/diag"
 	"gocc/lexer"
@@ -76,10 +78,6 @@ func (p *Parser) constantExpression() ast.Expr { return p.conditionalExpression(
 //
 // Whether the left operand is a modifiable lvalue is checked by sema.
 func (p *Parser) assignmentExpression() ast.Expr {
-	if !p.enter() {
-		return p.recoverExpr()
-	}
-	defer p.leave()
 	x := p.conditionalExpression()
 	k := p.tok.Kind
 	if k == lexer.Assign {
@@ -95,7 +93,8 @@ func (p *Parser) assignmentExpression() ast.Expr {
 	return x
 }
 
-// recoverExpr skips the rest of an over-deep expression.
+// recoverExpr skips the rest of an over-deep expression. (Nesting is counted in
+// castExpression and unaryExpression, which every recursive path passes through.)
 func (p *Parser) recoverExpr() ast.Expr {
 	pos := p.tok.Pos
 	p.skipTo(lexer.Semi)
@@ -419,6 +418,12 @@ func (p *Parser) primaryExpression() ast.Expr {
 			p.accept(lexer.RParen)
 		}
 		return x
+	}
+	if t.Kind == lexer.Other && (strings.HasPrefix(t.Text, "'") || strings.HasPrefix(t.Text, "\"")) {
+		// The lexer turns an unterminated literal into an Other token.
+		p.errorf(pos, "missing terminating %c character", t.Text[0])
+		p.next()
+		return badExpr(pos)
 	}
 	p.errorExpected("expression")
 	if !p.at(lexer.EOF) && !p.at(lexer.Semi) && !p.at(lexer.RBrace) && !p.at(lexer.RParen) &&

@@ -13,6 +13,7 @@ package parser
 
 import (
 	"fmt"
+	"strings"
 
 	"gocc/ast"
 	"gocc/diag"
@@ -53,7 +54,8 @@ type Parser struct {
 	kws   []keyword // kws[i] is the keyword toks[i] spells, or kwNone
 	pos   int       // index of the current token
 	tok   *lexer.Token
-	kw    keyword // kws[pos]
+	prev  *lexer.Token // the token before tok (nil at the start)
+	kw    keyword      // kws[pos]
 	diags *diag.List
 
 	errors    int
@@ -134,6 +136,9 @@ func newParser(toks []lexer.Token, diags *diag.List) *Parser {
 
 // next advances to the next token, acting on and skipping pragma lines.
 func (p *Parser) next() {
+	if p.pos >= 0 {
+		p.prev = p.tok
+	}
 	p.pos++
 	for p.pos < len(p.toks) {
 		switch p.kws[p.pos] {
@@ -199,13 +204,24 @@ func (p *Parser) accept(k lexer.Kind) bool {
 	return false
 }
 
-// expect consumes a token of kind k or reports gcc's "expected 'k' before …".
+// expect consumes a token of kind k or reports gcc's "expected 'k' before …". Like
+// gcc, it reports a missing token just after the previous token, where it belongs.
 func (p *Parser) expect(k lexer.Kind) bool {
 	if p.accept(k) {
 		return true
 	}
-	p.errorExpected("'" + k.String() + "'")
+	p.errorExpectedAt(p.missingPos(), "'"+k.String()+"'")
 	return false
+}
+
+// missingPos is where a missing token belongs: just after the previous token.
+func (p *Parser) missingPos() diag.Pos {
+	if pr := p.prev; pr != nil && pr.Pos.IsValid() && !strings.ContainsAny(pr.Text, "\n") {
+		pos := pr.Pos
+		pos.Col += int32(len(pr.Text))
+		return pos
+	}
+	return p.tok.Pos
 }
 
 // describe renders the current token the way gcc names it in "before …" messages.
@@ -226,12 +242,14 @@ func describe(t *lexer.Token) string {
 }
 
 // errorExpected reports "expected WHAT before TOKEN" (or "at end of input").
-func (p *Parser) errorExpected(what string) {
+func (p *Parser) errorExpected(what string) { p.errorExpectedAt(p.tok.Pos, what) }
+
+func (p *Parser) errorExpectedAt(pos diag.Pos, what string) {
 	if p.tok.Kind == lexer.EOF {
-		p.errorf(p.tok.Pos, "expected %s at end of input", what)
+		p.errorf(pos, "expected %s at end of input", what)
 		return
 	}
-	p.errorf(p.tok.Pos, "expected %s before %s", what, describe(p.tok))
+	p.errorf(pos, "expected %s before %s", what, describe(p.tok))
 }
 
 // errorf reports a syntax error. Only the first error at a given token is reported, so

@@ -18,11 +18,6 @@ func (p *Parser) compoundStatement(scope bool) *ast.Block {
 	if !p.expect(lexer.LBrace) {
 		return b
 	}
-	if !p.enter() {
-		p.skipBlockRest()
-		return b
-	}
-	defer p.leave()
 	if scope {
 		p.openScope()
 		defer p.closeScope()
@@ -51,24 +46,6 @@ func (p *Parser) compoundStatement(scope bool) *ast.Block {
 	b.End = p.tok.Pos
 	p.expect(lexer.RBrace)
 	return b
-}
-
-// skipBlockRest skips to just past the '}' matching an already consumed '{'.
-func (p *Parser) skipBlockRest() {
-	depth := 1
-	for !p.at(lexer.EOF) {
-		switch p.tok.Kind {
-		case lexer.LBrace:
-			depth++
-		case lexer.RBrace:
-			depth--
-			if depth == 0 {
-				p.next()
-				return
-			}
-		}
-		p.next()
-	}
 }
 
 // blockItem parses
@@ -255,7 +232,7 @@ func (p *Parser) expectSemi() {
 	if p.accept(lexer.Semi) {
 		return
 	}
-	p.errorExpected("';'")
+	p.errorExpectedAt(p.missingPos(), "';'")
 	if p.at(lexer.RBrace) || p.at(lexer.EOF) {
 		return
 	}
