@@ -159,7 +159,7 @@ func ucnLen(src string, i int) int {
 
 func (lx *lexer) run() []Token {
 	src := lx.src
-	toks := make([]Token, 0, len(src)/5+16)
+	toks := make([]Token, 0, len(src)/4+16)
 	lx.line = 1
 	flags := StartOfLine
 	// Directive state for header names: 0 none, 1 saw '#' at line start, 2 saw include.

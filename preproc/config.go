@@ -1,12 +1,6 @@
 package preproc
 
-import (
-	"io"
-
-	"gocc/diag"
-	"gocc/lexer"
-	"gocc/target"
-)
+import "gocc/target"
 
 // MacroOp is one -D or -U option, kept in command-line order.
 type MacroOp struct {
@@ -34,15 +28,3 @@ type Config struct {
 	ShortWchar               bool
 }
 
-// PLACEHOLDER (to be replaced by the preprocessor implementation).
-//
-// Preprocess runs translation phases 1-4 on f and returns the resulting tokens, ending
-// with an EOF token. Diagnostics go to diags.
-func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
-	panic("preproc: not implemented")
-}
-
-// Print writes toks as gcc -E does, with line markers ("# 12 \"file.h\" 2 3 4").
-func Print(w io.Writer, toks []lexer.Token) error {
-	panic("preproc: not implemented")
-}

@@ -1,0 +1,553 @@
+package preproc
+
+import (
+	"strconv"
+	"strings"
+
+	"gocc/diag"
+	"gocc/lexer"
+)
+
+// Macro expansion (C11 6.10.3) with Prosser's hidesets.
+//
+// Every token carries a hideset: the set of macros whose expansion produced it. The
+// algorithm (D. Prosser, "Complete ANSI C preprocessing algorithm", X3J11/86-196, as
+// popularised by chibicc) is:
+//
+//	expand(TS):
+//	  T, rest := head(TS)
+//	  if T is in T.hideset, or T is no macro:    T is final; output it, expand(rest)
+//	  if T is object-like:                        expand(subst(body, HS(T) ∪ {T}) · rest)
+//	  if T is function-like and rest is "( args )":
+//	      expand(subst(body, args, (HS(T) ∩ HS(")")) ∪ {T}) · rest-after-")")
+//
+//	subst(body, args, HS):
+//	  '#' param         -> the argument stringized, not expanded (6.10.3.2)
+//	  param '##' / '##' param -> the argument's raw tokens, or a placemarker when it has none (6.10.3.3)
+//	  x '##' y          -> one token, the two spellings glued and lexed again
+//	  param             -> the argument fully macro-expanded on its own (6.10.3.1)
+//	  any other token   -> itself
+//	  finally every output token's hideset gets HS added.
+//
+// Because the result is pushed back in front of the remaining input and scanned again,
+// rescanning (6.10.3.4) needs no separate step, and a macro name that meets itself
+// during the rescan finds itself in its own hideset and is not replaced again (6.10.3.4p2).
+// Intersecting with the ')' token's hideset is what makes a function-like macro whose
+// name comes out of one expansion and whose arguments come from the source behave as the
+// standard requires. A name that is not replaced because of its hideset gets the
+// NoExpand flag, so it stays unexpanded even if it is later copied into another macro's
+// argument (6.10.3.4p2 "no longer available for further replacement").
+
+// hideset is an immutable set of macros as a linked list; sets are small (the nesting
+// depth of the expansion), so lists beat maps.
+type hideset struct {
+	m    *macro
+	next *hideset
+}
+
+func (h *hideset) has(m *macro) bool {
+	for ; h != nil; h = h.next {
+		if h.m == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *hideset) add(m *macro) *hideset {
+	if h.has(m) {
+		return h
+	}
+	return &hideset{m, h}
+}
+
+func hsUnion(a, b *hideset) *hideset {
+	if a == nil {
+		return b
+	}
+	for ; b != nil; b = b.next {
+		a = a.add(b.m)
+	}
+	return a
+}
+
+func hsIntersect(a, b *hideset) *hideset {
+	var out *hideset
+	for ; a != nil; a = a.next {
+		if b.has(a.m) {
+			out = &hideset{a.m, out}
+		}
+	}
+	return out
+}
+
+// tok is a token during preprocessing: the public token plus its hideset.
+type tok struct {
+	lexer.Token
+	hs *hideset
+}
+
+// Internal token kinds, never returned from Preprocess.
+const (
+	placemarker lexer.Kind = 250 // C11 6.10.3.3p2
+	pragmaEnd   lexer.Kind = 251 // ends a passed-through #pragma; the next token starts a line
+)
+
+// builtinKind names the dynamic macros (C11 6.10.8 and GNU).
+type builtinKind uint8
+
+const (
+	notBuiltin builtinKind = iota
+	bFile
+	bLine
+	bCounter
+	bDate
+	bTime
+	bTimestamp
+	bBaseFile
+	bIncludeLevel
+	bPragma // _Pragma operator (C11 6.10.9)
+	bPoisoned
+)
+
+// macro is one definition. For function-like macros paramIdx[i] is the parameter index
+// of body[i], or -1.
+type macro struct {
+	name     string
+	funcLike bool
+	params   []string
+	variadic bool // the last parameter collects the variable arguments
+	body     []tok
+	paramIdx []int
+	builtin  builtinKind
+	pos      diag.Pos
+}
+
+// input is a token stream expansion reads from: pushed-back tokens (top at the end) and,
+// for the main stream, the open files below them. An input without fromFile ends with EOF
+// when its stack is empty, which is how an argument is expanded "as if it formed the rest
+// of the preprocessing file" (C11 6.10.3.1p1).
+type input struct {
+	stack    []tok
+	fromFile bool
+	ifMode   bool // evaluating #if: handle defined and __has_include
+}
+
+func (p *pp) read(in *input) tok {
+	if n := len(in.stack); n > 0 {
+		t := in.stack[n-1]
+		in.stack = in.stack[:n-1]
+		return t
+	}
+	if in.fromFile {
+		return p.fileToken()
+	}
+	return tok{Token: lexer.Token{Kind: lexer.EOF}}
+}
+
+func (p *pp) unread(in *input, t tok) { in.stack = append(in.stack, t) }
+
+// pushList makes toks the next tokens of in.
+func pushList(in *input, toks []tok) {
+	for i := len(toks) - 1; i >= 0; i-- {
+		in.stack = append(in.stack, toks[i])
+	}
+}
+
+// listInput returns an isolated input reading toks.
+func listInput(toks []tok) *input {
+	in := &input{stack: make([]tok, 0, len(toks)+4)}
+	pushList(in, toks)
+	return in
+}
+
+// expandList fully macro-expands toks on their own.
+func (p *pp) expandList(toks []tok, ifMode bool) []tok {
+	in := listInput(toks)
+	in.ifMode = ifMode
+	out := make([]tok, 0, len(toks))
+	for {
+		t := p.expandOne(in)
+		if t.Kind == lexer.EOF {
+			return out
+		}
+		out = append(out, t)
+	}
+}
+
+// expandOne returns the next token of in that macro replacement leaves in place.
+func (p *pp) expandOne(in *input) tok {
+	for {
+		t := p.read(in)
+		if t.Kind != lexer.Ident || t.Flags&lexer.NoExpand != 0 {
+			return t
+		}
+		if in.ifMode {
+			if r, ok := p.ifOperator(in, t); ok {
+				return r
+			}
+		}
+		m := p.macros[t.Text]
+		if m == nil {
+			return t
+		}
+		if t.hs.has(m) {
+			t.Flags |= lexer.NoExpand
+			return t
+		}
+		if m.builtin != notBuiltin {
+			if r, ok := p.expandBuiltin(in, m, t); ok {
+				return r
+			}
+			continue
+		}
+		if !m.funcLike {
+			pushList(in, p.subst(m, nil, t.hs.add(m), t))
+			continue
+		}
+		// A function-like macro name not followed by '(' is not an invocation (6.10.3p10).
+		next := p.read(in)
+		if next.Kind != lexer.LParen {
+			p.unread(in, next)
+			return t
+		}
+		args, rparen, ok := p.collectArgs(in, m, t)
+		if !ok {
+			return tok{Token: lexer.Token{Kind: lexer.EOF}}
+		}
+		hs := hsIntersect(t.hs, rparen.hs).add(m)
+		pushList(in, p.subst(m, args, hs, t))
+	}
+}
+
+// collectArgs reads the arguments of an invocation of m after its '(' (C11 6.10.3p11):
+// commas at parenthesis depth 0 separate arguments, except inside the variable arguments.
+func (p *pp) collectArgs(in *input, m *macro, name tok) ([][]tok, tok, bool) {
+	var args [][]tok
+	var cur []tok
+	depth := 0
+	for {
+		t := p.read(in)
+		if t.Kind == lexer.EOF {
+			p.diags.Errorf(name.Pos, "unterminated argument list invoking macro \"%s\"", m.name)
+			return nil, t, false
+		}
+		if t.Flags&lexer.StartOfLine != 0 {
+			t.Flags = t.Flags&^lexer.StartOfLine | lexer.SpaceBefore
+		}
+		switch t.Kind {
+		case lexer.LParen:
+			depth++
+		case lexer.RParen:
+			if depth == 0 {
+				args = append(args, cur)
+				return p.checkArgs(m, args, name), t, true
+			}
+			depth--
+		case lexer.Comma:
+			if depth == 0 && !(m.variadic && len(args) == len(m.params)-1) {
+				args = append(args, cur)
+				cur = nil
+				continue
+			}
+		}
+		cur = append(cur, t)
+	}
+}
+
+// checkArgs matches the argument count against the parameters (C11 6.10.3p4).
+func (p *pp) checkArgs(m *macro, args [][]tok, name tok) [][]tok {
+	n := len(m.params)
+	if n == 0 && len(args) == 1 && len(args[0]) == 0 {
+		return nil
+	}
+	if m.variadic && len(args) == n-1 {
+		// GNU: the variable arguments may be left out entirely.
+		return append(args, nil)
+	}
+	if len(args) != n {
+		if len(args) < n {
+			p.diags.Errorf(name.Pos, "macro \"%s\" requires %d arguments, but only %d given", m.name, n, len(args))
+		} else {
+			p.diags.Errorf(name.Pos, "macro \"%s\" passed %d arguments, but takes just %d", m.name, len(args), n)
+		}
+		for len(args) < n {
+			args = append(args, nil)
+		}
+		args = args[:n]
+	}
+	return args
+}
+
+// subst performs the replacement of one invocation (see the algorithm above). inv is the
+// macro name token: the result takes its position and its leading white space.
+func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
+	var expanded [][]tok // pre-expanded arguments, computed on first use
+	if m.funcLike {
+		expanded = make([][]tok, len(args))
+	}
+	out := p.substRange(m, 0, len(m.body), args, expanded, inv)
+	res := out[:0]
+	for _, t := range out {
+		if t.Kind == placemarker {
+			continue
+		}
+		t.hs = hsUnion(t.hs, hs)
+		t.Flags &^= lexer.StartOfLine
+		res = append(res, t)
+	}
+	if len(res) > 0 {
+		res[0].Flags = res[0].Flags&^lexer.SpaceBefore | inv.Flags&(lexer.SpaceBefore|lexer.StartOfLine)
+	} else {
+		// An empty expansion still separates the tokens around it in -E output.
+		res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: inv.Flags, Pos: inv.Pos}})
+	}
+	return res
+}
+
+func (p *pp) argExpanded(i int, args, expanded [][]tok) []tok {
+	if expanded[i] == nil {
+		expanded[i] = p.expandList(args[i], false)
+		if expanded[i] == nil {
+			expanded[i] = []tok{}
+		}
+	}
+	return expanded[i]
+}
+
+func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) []tok {
+	body, idx := m.body, m.paramIdx
+	out := make([]tok, 0, hi-lo+8)
+	isParam := func(i int) bool { return m.funcLike && i < hi && idx[i] >= 0 }
+	for i := lo; i < hi; i++ {
+		b := body[i]
+		b.Pos = inv.Pos
+		// __VA_OPT__ ( content ): the content if the variable arguments are present.
+		if m.variadic && b.Kind == lexer.Ident && b.Text == "__VA_OPT__" && i+1 < hi && body[i+1].Kind == lexer.LParen {
+			end := matchParen(body, i+1, hi)
+			va := len(m.params) - 1
+			if len(p.argExpanded(va, args, expanded)) > 0 {
+				out = append(out, p.substRange(m, i+2, end, args, expanded, inv)...)
+			} else {
+				out = append(out, tok{Token: lexer.Token{Kind: placemarker}})
+			}
+			i = end
+			continue
+		}
+		// # param (6.10.3.2)
+		if m.funcLike && b.Kind == lexer.Hash && isParam(i+1) {
+			s := stringize(args[idx[i+1]])
+			s.Pos, s.Flags = inv.Pos, b.Flags
+			out = append(out, s)
+			i++
+			continue
+		}
+		// param next to ## is not expanded (6.10.3.1p1)
+		if isParam(i) {
+			a := args[idx[i]]
+			if i+1 < hi && body[i+1].Kind == lexer.HashHash || i > lo && body[i-1].Kind == lexer.HashHash {
+				if len(a) == 0 {
+					out = append(out, tok{Token: lexer.Token{Kind: placemarker}})
+				} else {
+					out = appendArg(out, a, b.Flags)
+				}
+			} else {
+				out = appendArg(out, p.argExpanded(idx[i], args, expanded), b.Flags)
+			}
+			continue
+		}
+		if b.Kind == lexer.HashHash && i > lo && i+1 < hi {
+			// GNU: ", ## __VA_ARGS__" drops the comma when the variable arguments are empty.
+			va := len(m.params) - 1
+			if m.variadic && isParam(i+1) && idx[i+1] == va && len(out) > 0 && out[len(out)-1].Kind == lexer.Comma {
+				if len(args[va]) == 0 {
+					out = out[:len(out)-1]
+				} else {
+					out = appendArg(out, args[va], body[i+1].Flags)
+				}
+				i++
+				continue
+			}
+			var rhs []tok
+			if isParam(i + 1) {
+				rhs = args[idx[i+1]]
+			} else if m.variadic && body[i+1].Text == "__VA_OPT__" && i+2 < hi && body[i+2].Kind == lexer.LParen {
+				end := matchParen(body, i+2, hi)
+				if len(p.argExpanded(va, args, expanded)) > 0 {
+					rhs = p.substRange(m, i+3, end, args, expanded, inv)
+				}
+				i = end - 1
+			} else {
+				r := body[i+1]
+				r.Pos = inv.Pos
+				rhs = []tok{r}
+			}
+			i++
+			if len(rhs) == 0 {
+				continue // x ## placemarker = x
+			}
+			lhs := &out[len(out)-1]
+			if lhs.Kind == placemarker {
+				fl := lhs.Flags
+				*lhs = rhs[0]
+				lhs.Flags = fl | rhs[0].Flags&lexer.SpaceBefore
+			} else if rhs[0].Kind != placemarker {
+				*lhs = p.paste(*lhs, rhs[0])
+			}
+			out = append(out, rhs[1:]...)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// appendArg appends an argument's tokens; the first takes the parameter's spacing.
+func appendArg(out, a []tok, flags lexer.Flags) []tok {
+	n := len(out)
+	out = append(out, a...)
+	if len(out) > n {
+		out[n].Flags = out[n].Flags&^lexer.SpaceBefore | flags&lexer.SpaceBefore
+	}
+	return out
+}
+
+// matchParen returns the index of the ')' matching the '(' at body[open].
+func matchParen(body []tok, open, hi int) int {
+	depth := 0
+	for i := open; i < hi; i++ {
+		switch body[i].Kind {
+		case lexer.LParen:
+			depth++
+		case lexer.RParen:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return hi
+}
+
+// stringize implements the # operator (C11 6.10.3.2p2): white space between tokens
+// becomes one space, and '"' and '\' inside string literals and character constants are
+// escaped.
+func stringize(arg []tok) tok {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, t := range arg {
+		if t.Kind == placemarker {
+			continue
+		}
+		if i > 0 && t.Flags&(lexer.SpaceBefore|lexer.StartOfLine) != 0 {
+			b.WriteByte(' ')
+		}
+		if t.Kind == lexer.String || t.Kind == lexer.Char {
+			for k := 0; k < len(t.Text); k++ {
+				if c := t.Text[k]; c == '"' || c == '\\' {
+					b.WriteByte('\\')
+				}
+				b.WriteByte(t.Text[k])
+			}
+		} else {
+			b.WriteString(t.Text)
+		}
+	}
+	b.WriteByte('"')
+	return tok{Token: lexer.Token{Kind: lexer.String, Text: b.String()}}
+}
+
+// paste implements ## (C11 6.10.3.3p3): the result must be one valid token.
+func (p *pp) paste(l, r tok) tok {
+	text := l.Text + r.Text
+	toks := lexer.TokenizeString("<paste>", text, diag.Pos{}, p.diags)
+	if len(toks) != 2 || toks[0].Kind == lexer.HeaderName {
+		p.diags.Errorf(l.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", l.Text, r.Text)
+		return l
+	}
+	res := l
+	res.Kind = toks[0].Kind
+	res.Text = toks[0].Text
+	res.hs = hsUnion(l.hs, r.hs)
+	return res
+}
+
+// expandBuiltin replaces a dynamic macro. It returns (token, true) when the token is final,
+// or false after pushing replacement tokens back onto in.
+func (p *pp) expandBuiltin(in *input, m *macro, t tok) (tok, bool) {
+	mk := func(k lexer.Kind, text string) (tok, bool) {
+		return tok{Token: lexer.Token{Kind: k, Flags: t.Flags, Text: text, Pos: t.Pos}, hs: t.hs.add(m)}, true
+	}
+	switch m.builtin {
+	case bPoisoned:
+		p.diags.Errorf(t.Pos, "attempt to use poisoned \"%s\"", t.Text)
+		return t, true
+	case bFile:
+		return mk(lexer.String, quote(p.presumedName()))
+	case bBaseFile:
+		return mk(lexer.String, quote(p.baseFile))
+	case bLine:
+		line := int(t.Pos.Line)
+		return mk(lexer.Number, strconv.Itoa(line))
+	case bCounter:
+		p.counter++
+		return mk(lexer.Number, strconv.Itoa(p.counter-1))
+	case bIncludeLevel:
+		return mk(lexer.Number, strconv.Itoa(p.includeLevel()))
+	case bDate:
+		return mk(lexer.String, p.now.Format(`"Jan _2 2006"`))
+	case bTime:
+		return mk(lexer.String, p.now.Format(`"15:04:05"`))
+	case bTimestamp:
+		return mk(lexer.String, p.timestamp())
+	case bPragma:
+		if !in.fromFile {
+			// Inside an argument or #if: left for the rescan of the enclosing
+			// expansion, as gcc does.
+			return t, true
+		}
+		p.pragmaOperator(in, t)
+		return tok{}, false
+	}
+	return t, true
+}
+
+// quote makes a string literal whose value is s.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// pragmaOperator handles _Pragma ( string-literal ) (C11 6.10.9): the literal is
+// destringized and processed as a #pragma line.
+func (p *pp) pragmaOperator(in *input, name tok) {
+	l := p.expandOne(in)
+	s := p.expandOne(in)
+	r := p.expandOne(in)
+	if l.Kind != lexer.LParen || s.Kind != lexer.String || r.Kind != lexer.RParen {
+		p.diags.Errorf(name.Pos, "_Pragma takes a parenthesized string literal")
+		return
+	}
+	text := s.Text
+	if text[0] == 'L' {
+		text = text[1:]
+	}
+	text = text[1 : len(text)-1]
+	text = strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(text)
+	lt := lexer.TokenizeString("<_Pragma>", text, name.Pos, p.diags)
+	line := make([]tok, 0, len(lt))
+	for _, x := range lt[:len(lt)-1] {
+		x.Flags &^= lexer.StartOfLine
+		line = append(line, tok{Token: x})
+	}
+	out := p.pragma(name, line)
+	pushList(in, out)
+}

@@ -1,0 +1,566 @@
+package preproc
+
+import (
+	"strconv"
+	"strings"
+
+	"gocc/lexer"
+)
+
+// Conditional-inclusion expressions (C11 6.10.1): integer constant expressions evaluated
+// in intmax_t / uintmax_t (6.10.1p4), after macro expansion, with 'defined' and the
+// __has_* operators evaluated first and every remaining identifier replaced by 0.
+
+// ifOperator evaluates 'defined' and the __has_* operators met while expanding a #if
+// line; their operands are not macro-expanded.
+func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
+	num := func(v bool) (tok, bool) {
+		s := "0"
+		if v {
+			s = "1"
+		}
+		return tok{Token: lexer.Token{Kind: lexer.Number, Text: s, Pos: t.Pos, Flags: t.Flags}}, true
+	}
+	switch t.Text {
+	case "defined":
+		n := p.read(in)
+		paren := n.Kind == lexer.LParen
+		if paren {
+			n = p.read(in)
+		}
+		if n.Kind != lexer.Ident {
+			p.diags.Errorf(t.Pos, "operator \"defined\" requires an identifier")
+			return num(false)
+		}
+		if paren {
+			if r := p.read(in); r.Kind != lexer.RParen {
+				p.diags.Errorf(t.Pos, "missing ')' after \"defined\"")
+				p.unread(in, r)
+			}
+		}
+		m := p.macros[n.Text]
+		return num(m != nil && m.builtin != bPoisoned || isHasOperator(n.Text))
+	case "__has_include", "__has_include_next", "__has_attribute", "__has_builtin",
+		"__has_c_attribute", "__has_cpp_attribute", "__has_feature", "__has_extension",
+		"__has_warning":
+	default:
+		return t, false
+	}
+	if l := p.read(in); l.Kind != lexer.LParen {
+		p.diags.Errorf(t.Pos, "missing '(' after \"%s\"", t.Text)
+		p.unread(in, l)
+		return num(false)
+	}
+	var operand []tok
+	depth := 0
+	for {
+		x := p.read(in)
+		if x.Kind == lexer.EOF {
+			p.diags.Errorf(t.Pos, "missing ')' after \"%s\" operand", t.Text)
+			p.unread(in, x)
+			break
+		}
+		if x.Kind == lexer.LParen {
+			depth++
+		} else if x.Kind == lexer.RParen {
+			if depth == 0 {
+				break
+			}
+			depth--
+		}
+		operand = append(operand, x)
+	}
+	switch t.Text {
+	case "__has_include":
+		return num(p.hasInclude(t, operand, false))
+	case "__has_include_next":
+		return num(p.hasInclude(t, operand, true))
+	case "__has_attribute", "__has_c_attribute":
+		return num(len(operand) > 0 && hasAttribute(operand))
+	case "__has_builtin":
+		return num(len(operand) == 1 && knownBuiltins[operand[0].Text])
+	}
+	return num(false) // __has_feature and friends are 0 in C, as in gcc
+}
+
+func isHasOperator(name string) bool {
+	switch name {
+	case "__has_include", "__has_include_next", "__has_attribute", "__has_builtin",
+		"__has_c_attribute", "__has_cpp_attribute":
+		return true
+	}
+	return false
+}
+
+// hasAttribute knows the GNU attributes the rest of gocc accepts.
+func hasAttribute(op []tok) bool {
+	name := op[len(op)-1].Text
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "__"), "__")
+	return knownAttributes[name]
+}
+
+var knownAttributes = map[string]bool{
+	"aligned": true, "packed": true, "noreturn": true, "unused": true, "used": true,
+	"const": true, "pure": true, "noinline": true, "always_inline": true, "weak": true,
+	"alias": true, "section": true, "visibility": true, "deprecated": true, "format": true,
+	"format_arg": true, "nonnull": true, "malloc": true, "cold": true, "hot": true,
+	"constructor": true, "destructor": true, "cleanup": true, "mode": true,
+	"may_alias": true, "transparent_union": true, "warn_unused_result": true,
+	"sentinel": true, "returns_nonnull": true, "noclone": true, "nothrow": true,
+	"leaf": true, "fallthrough": true, "gnu_inline": true, "artificial": true,
+	"vector_size": true, "alloc_size": true, "maybe_unused": true, "nodiscard": true,
+}
+
+var knownBuiltins = map[string]bool{
+	"__builtin_va_start": true, "__builtin_va_end": true, "__builtin_va_arg": true,
+	"__builtin_va_copy": true, "__builtin_expect": true, "__builtin_offsetof": true,
+	"__builtin_constant_p": true, "__builtin_types_compatible_p": true,
+	"__builtin_unreachable": true, "__builtin_trap": true, "__builtin_alloca": true,
+	"__builtin_memcpy": true, "__builtin_memset": true, "__builtin_strlen": true,
+	"__builtin_huge_val": true, "__builtin_inf": true, "__builtin_nan": true,
+	"__builtin_inff": true, "__builtin_nanf": true, "__builtin_huge_valf": true,
+	"__builtin_clz": true, "__builtin_ctz": true, "__builtin_popcount": true,
+	"__builtin_bswap16": true, "__builtin_bswap32": true, "__builtin_bswap64": true,
+	"__builtin_add_overflow": true, "__builtin_sub_overflow": true, "__builtin_mul_overflow": true,
+}
+
+// ppValue is an intmax_t or uintmax_t value (C11 6.10.1p4).
+type ppValue struct {
+	v        uint64
+	unsigned bool
+}
+
+type evaluator struct {
+	p    *pp
+	toks []tok
+	i    int
+	err  bool
+	dir  tok
+}
+
+// evalIf evaluates the expression of #if or #elif.
+func (p *pp) evalIf(dir tok, args []tok) bool {
+	toks := p.expandList(args, true)
+	if len(toks) == 0 {
+		p.diags.Errorf(dir.Pos, "#%s with no expression", dir.Text)
+		return false
+	}
+	e := &evaluator{p: p, toks: toks, dir: dir}
+	v := e.comma(true)
+	if !e.err && e.i < len(e.toks) {
+		e.errorf("missing binary operator before token \"%s\"", e.toks[e.i].Text)
+	}
+	return !e.err && v.v != 0
+}
+
+func (e *evaluator) errorf(format string, args ...any) {
+	if e.err {
+		return
+	}
+	e.err = true
+	pos := e.dir.Pos
+	if e.i < len(e.toks) {
+		pos = e.toks[e.i].Pos
+	}
+	e.p.diags.Errorf(pos, format, args...)
+}
+
+func (e *evaluator) peek() lexer.Kind {
+	if e.i < len(e.toks) {
+		return e.toks[e.i].Kind
+	}
+	return lexer.EOF
+}
+
+func (e *evaluator) comma(live bool) ppValue {
+	v := e.cond(live)
+	for e.peek() == lexer.Comma {
+		e.i++
+		v = e.cond(live)
+	}
+	return v
+}
+
+func (e *evaluator) cond(live bool) ppValue {
+	c := e.binary(0, live)
+	if e.peek() != lexer.Question {
+		return c
+	}
+	e.i++
+	a := e.comma(live && c.v != 0)
+	if e.peek() != lexer.Colon {
+		e.errorf("'?' without following ':'")
+		return c
+	}
+	e.i++
+	b := e.cond(live && c.v == 0)
+	r := b
+	if c.v != 0 {
+		r = a
+	}
+	r.unsigned = a.unsigned || b.unsigned // usual arithmetic conversions (6.5.15p5)
+	return r
+}
+
+// precedence of binary operators, higher binds tighter; 0 means not binary.
+func precedence(k lexer.Kind) int {
+	switch k {
+	case lexer.OrOr:
+		return 1
+	case lexer.AndAnd:
+		return 2
+	case lexer.Or:
+		return 3
+	case lexer.Xor:
+		return 4
+	case lexer.Amp:
+		return 5
+	case lexer.EqEq, lexer.NotEq:
+		return 6
+	case lexer.Lt, lexer.Gt, lexer.Le, lexer.Ge:
+		return 7
+	case lexer.Shl, lexer.Shr:
+		return 8
+	case lexer.Plus, lexer.Minus:
+		return 9
+	case lexer.Star, lexer.Slash, lexer.Percent:
+		return 10
+	}
+	return 0
+}
+
+func (e *evaluator) binary(minPrec int, live bool) ppValue {
+	l := e.unary(live)
+	for {
+		op := e.peek()
+		prec := precedence(op)
+		if prec == 0 || prec <= minPrec {
+			return l
+		}
+		e.i++
+		rlive := live
+		if op == lexer.AndAnd && l.v == 0 || op == lexer.OrOr && l.v != 0 {
+			rlive = false
+		}
+		r := e.binary(prec, rlive)
+		l = e.apply(op, l, r, live)
+	}
+}
+
+func b2v(b bool) ppValue {
+	if b {
+		return ppValue{v: 1}
+	}
+	return ppValue{}
+}
+
+func (e *evaluator) apply(op lexer.Kind, l, r ppValue, live bool) ppValue {
+	switch op {
+	case lexer.OrOr:
+		return b2v(l.v != 0 || r.v != 0)
+	case lexer.AndAnd:
+		return b2v(l.v != 0 && r.v != 0)
+	case lexer.Shl, lexer.Shr:
+		// The result has the left operand's type (6.5.7p3).
+		n := r.v
+		if !r.unsigned && int64(n) < 0 {
+			n = -n
+			if op == lexer.Shl {
+				op = lexer.Shr
+			} else {
+				op = lexer.Shl
+			}
+		}
+		if op == lexer.Shl {
+			if n >= 64 {
+				return ppValue{0, l.unsigned}
+			}
+			return ppValue{l.v << n, l.unsigned}
+		}
+		if l.unsigned {
+			if n >= 64 {
+				return ppValue{0, true}
+			}
+			return ppValue{l.v >> n, true}
+		}
+		if n >= 64 {
+			n = 63
+		}
+		return ppValue{uint64(int64(l.v) >> n), false}
+	}
+	u := l.unsigned || r.unsigned
+	switch op {
+	case lexer.Or:
+		return ppValue{l.v | r.v, u}
+	case lexer.Xor:
+		return ppValue{l.v ^ r.v, u}
+	case lexer.Amp:
+		return ppValue{l.v & r.v, u}
+	case lexer.EqEq:
+		return b2v(l.v == r.v)
+	case lexer.NotEq:
+		return b2v(l.v != r.v)
+	case lexer.Lt, lexer.Gt, lexer.Le, lexer.Ge:
+		var lt, eq bool
+		if u {
+			lt, eq = l.v < r.v, l.v == r.v
+		} else {
+			lt, eq = int64(l.v) < int64(r.v), l.v == r.v
+		}
+		switch op {
+		case lexer.Lt:
+			return b2v(lt)
+		case lexer.Gt:
+			return b2v(!lt && !eq)
+		case lexer.Le:
+			return b2v(lt || eq)
+		}
+		return b2v(!lt)
+	case lexer.Plus:
+		return ppValue{l.v + r.v, u}
+	case lexer.Minus:
+		return ppValue{l.v - r.v, u}
+	case lexer.Star:
+		return ppValue{l.v * r.v, u}
+	case lexer.Slash, lexer.Percent:
+		if r.v == 0 {
+			if live {
+				e.errorf("division by zero in #%s", e.dir.Text)
+			}
+			return ppValue{0, u}
+		}
+		if u {
+			if op == lexer.Slash {
+				return ppValue{l.v / r.v, true}
+			}
+			return ppValue{l.v % r.v, true}
+		}
+		a, b := int64(l.v), int64(r.v)
+		if b == -1 {
+			if op == lexer.Slash {
+				return ppValue{uint64(-a), false}
+			}
+			return ppValue{0, false}
+		}
+		if op == lexer.Slash {
+			return ppValue{uint64(a / b), false}
+		}
+		return ppValue{uint64(a % b), false}
+	}
+	return l
+}
+
+func (e *evaluator) unary(live bool) ppValue {
+	switch e.peek() {
+	case lexer.Plus:
+		e.i++
+		return e.unary(live)
+	case lexer.Minus:
+		e.i++
+		v := e.unary(live)
+		return ppValue{-v.v, v.unsigned}
+	case lexer.Tilde:
+		e.i++
+		v := e.unary(live)
+		return ppValue{^v.v, v.unsigned}
+	case lexer.Not:
+		e.i++
+		return b2v(e.unary(live).v == 0)
+	case lexer.LParen:
+		e.i++
+		v := e.comma(live)
+		if e.peek() != lexer.RParen {
+			e.errorf("missing ')' in expression")
+			return v
+		}
+		e.i++
+		return v
+	case lexer.Number:
+		t := e.toks[e.i]
+		e.i++
+		v, ok := e.p.parseNumber(t)
+		if !ok {
+			e.i--
+			e.err = true
+		}
+		return v
+	case lexer.Char:
+		t := e.toks[e.i]
+		e.i++
+		return e.p.charValue(t)
+	case lexer.Ident:
+		// Identifiers left after expansion, keywords included, are 0 (6.10.1p4).
+		t := e.toks[e.i]
+		e.i++
+		if e.peek() == lexer.LParen && live {
+			e.errorf("missing binary operator before token \"(\"")
+			_ = t
+		}
+		return ppValue{}
+	case lexer.EOF:
+		e.errorf("#%s with no expression", e.dir.Text)
+		return ppValue{}
+	}
+	e.errorf("token \"%s\" is not valid in preprocessor expressions", e.toks[e.i].Text)
+	return ppValue{}
+}
+
+// parseNumber parses an integer constant (C11 6.4.4.1) in a #if expression.
+func (p *pp) parseNumber(t tok) (ppValue, bool) {
+	s := t.Text
+	end := len(s)
+	unsigned := false
+	for end > 0 {
+		c := s[end-1] | 0x20
+		if c == 'u' {
+			unsigned = true
+		} else if c != 'l' {
+			break
+		}
+		end--
+	}
+	digits := s[:end]
+	base := 10
+	switch {
+	case len(digits) > 1 && digits[0] == '0' && digits[1]|0x20 == 'x':
+		base, digits = 16, digits[2:]
+	case len(digits) > 1 && digits[0] == '0' && digits[1]|0x20 == 'b':
+		base, digits = 2, digits[2:]
+	case len(digits) > 1 && digits[0] == '0':
+		base, digits = 8, digits[1:]
+	}
+	if strings.ContainsAny(s, ".") || base != 16 && strings.ContainsAny(digits, "eE") {
+		p.diags.Errorf(t.Pos, "floating constant in preprocessor expression")
+		return ppValue{}, false
+	}
+	v, err := strconv.ParseUint(digits, base, 64)
+	if err != nil || digits == "" {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			p.diags.Errorf(t.Pos, "integer constant is too large for its type")
+			return ppValue{}, false
+		}
+		p.diags.Errorf(t.Pos, "invalid integer constant \"%s\" in #if", s)
+		return ppValue{}, false
+	}
+	if !unsigned && v > 1<<63-1 {
+		if base == 10 {
+			p.diags.Warnf(t.Pos, "integer constant is so large that it is unsigned")
+		}
+		unsigned = true
+	}
+	return ppValue{v, unsigned}, true
+}
+
+// charValue evaluates a character constant (C11 6.4.4.4) as gcc does: a plain one has
+// type int with the value of char (signed or not per target), a multi-character one
+// combines its chars big-endian into an int, L'x' has wchar_t's signedness, u'x' and
+// U'x' are unsigned.
+func (p *pp) charValue(t tok) ppValue {
+	s := t.Text
+	q := strings.IndexByte(s, '\'')
+	prefix := s[:q]
+	body := s[q+1 : len(s)-1]
+	var vals []uint64
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c != '\\' || i+1 >= len(body) {
+			vals = append(vals, uint64(c))
+			i++
+			continue
+		}
+		i++
+		e := body[i]
+		i++
+		switch e {
+		case 'n':
+			vals = append(vals, '\n')
+		case 't':
+			vals = append(vals, '\t')
+		case 'r':
+			vals = append(vals, '\r')
+		case 'a':
+			vals = append(vals, 7)
+		case 'b':
+			vals = append(vals, 8)
+		case 'f':
+			vals = append(vals, 12)
+		case 'v':
+			vals = append(vals, 11)
+		case 'e', 'E':
+			vals = append(vals, 27)
+		case 'x':
+			var v uint64
+			for i < len(body) && isHexDigit(body[i]) {
+				v = v*16 + uint64(hexVal(body[i]))
+				i++
+			}
+			vals = append(vals, v)
+		case 'u', 'U':
+			n := 4
+			if e == 'U' {
+				n = 8
+			}
+			var v uint64
+			for k := 0; k < n && i < len(body); k++ {
+				v = v*16 + uint64(hexVal(body[i]))
+				i++
+			}
+			vals = append(vals, v)
+		default:
+			if e >= '0' && e <= '7' {
+				v := uint64(e - '0')
+				for k := 0; k < 2 && i < len(body) && body[i] >= '0' && body[i] <= '7'; k++ {
+					v = v*8 + uint64(body[i]-'0')
+					i++
+				}
+				vals = append(vals, v)
+			} else {
+				vals = append(vals, uint64(e))
+			}
+		}
+	}
+	if len(vals) == 0 {
+		return ppValue{}
+	}
+	switch prefix {
+	case "L":
+		v := vals[len(vals)-1]
+		bits := uint(p.tgt.WCharSize * 8)
+		v &= 1<<bits - 1
+		if p.tgt.WCharSigned && bits < 64 && v&(1<<(bits-1)) != 0 {
+			v |= ^uint64(0) << bits
+		}
+		return ppValue{v, false}
+	case "u", "U", "u8":
+		return ppValue{vals[len(vals)-1], false}
+	}
+	signed := p.tgt.CharSigned
+	if p.cfg.UnsignedChar {
+		signed = false
+	} else if p.cfg.SignedChar {
+		signed = true
+	}
+	if len(vals) == 1 {
+		v := vals[0] & 0xff
+		if signed && v >= 0x80 {
+			v |= ^uint64(0xff)
+		}
+		return ppValue{v, false}
+	}
+	var v uint32
+	for _, c := range vals {
+		v = v<<8 | uint32(c&0xff)
+	}
+	return ppValue{uint64(int64(int32(v))), false}
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f'
+}
+
+func hexVal(c byte) int {
+	if c <= '9' {
+		return int(c - '0')
+	}
+	return int(c|0x20-'a') + 10
+}

@@ -1,0 +1,241 @@
+package preproc
+
+import (
+	"embed"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"gocc/diag"
+	"gocc/lexer"
+)
+
+// gocc's own headers (the ones gcc keeps in its private include directory), embedded so
+// the compiler is one file. They are named builtinDir+"/name" in diagnostics and line
+// markers, and are system headers.
+//
+//go:embed include/*.h
+var builtinHeaders embed.FS
+
+const builtinDir = "<gocc>/include"
+
+// headerName extracts the file name of an #include and whether it was written <...>
+// (C11 6.10.2p2-4). A line that is neither form is macro-expanded first.
+func (p *pp) headerName(dir tok, args []tok) (string, bool, bool) {
+	if len(args) > 0 {
+		switch t := args[0]; {
+		case t.Kind == lexer.HeaderName:
+			return t.Text[1 : len(t.Text)-1], true, true
+		case t.Kind == lexer.String && t.Text[0] == '"':
+			return t.Text[1 : len(t.Text)-1], false, true
+		}
+	}
+	exp := p.expandList(args, false)
+	if len(exp) > 0 {
+		if exp[0].Kind == lexer.String && exp[0].Text[0] == '"' {
+			return unquote(exp[0].Text), false, true
+		}
+		if exp[0].Kind == lexer.Lt {
+			// Computed <...>: the spellings of the tokens up to '>' (6.10.2p4), with
+			// white space kept as single spaces as gcc does.
+			var b strings.Builder
+			for i, t := range exp[1:] {
+				if t.Kind == lexer.Gt {
+					return b.String(), true, true
+				}
+				if i > 0 && t.Flags&lexer.SpaceBefore != 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.Text)
+			}
+		}
+	}
+	p.diags.Errorf(dir.Pos, "#%s expects \"FILENAME\" or <FILENAME>", dir.Text)
+	return "", false, false
+}
+
+// include handles #include, #include_next and #import.
+func (p *pp) include(s *source, dir tok, args []tok) {
+	name, angled, ok := p.headerName(dir, args)
+	if !ok {
+		return
+	}
+	if name == "" {
+		p.diags.Errorf(dir.Pos, "empty filename in #%s", dir.Text)
+		return
+	}
+	next := dir.Text == "include_next"
+	if next && s == p.mainSource {
+		p.diags.Warnf(dir.Pos, "#include_next in primary source file")
+		next = false
+	}
+	found, idx, system, ok := p.resolve(s, name, angled, next)
+	if !ok {
+		p.diags.Add(&diag.Diagnostic{Pos: dir.Pos, Severity: diag.Fatal, Msg: name + ": No such file or directory"})
+		p.fatal = true
+		return
+	}
+	if p.once[found] {
+		return
+	}
+	if g := p.guards[found]; g != "" && p.macros[g] != nil {
+		return
+	}
+	if dir.Text == "import" {
+		p.once[found] = true
+	}
+	if len(p.files) >= maxIncludeDepth {
+		p.diags.Errorf(dir.Pos, "#include nested depth %d exceeds maximum of %d", len(p.files), maxIncludeDepth)
+		return
+	}
+	cf := p.load(found, system)
+	if cf == nil {
+		p.diags.Add(&diag.Diagnostic{Pos: dir.Pos, Severity: diag.Fatal, Msg: name + ": cannot read file"})
+		p.fatal = true
+		return
+	}
+	p.pushFile(cf.file, cf.toks, found, idx)
+}
+
+// resolve finds an included file in gcc's order: for "...", the including file's directory,
+// then the -iquote directories; then -I, -isystem, gocc's headers, the target's system
+// directories and -idirafter. #include_next starts after the directory the current file
+// came from. It returns the path, the chain index (-1 for the including directory) and
+// whether the file is a system header.
+func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bool, bool) {
+	if filepath.IsAbs(name) {
+		if fileExists(name) {
+			return filepath.Clean(name), -1, false, true
+		}
+		return "", 0, false, false
+	}
+	start := p.quoteEnd
+	if next {
+		start = s.dirIndex + 1
+		if s.dirIndex < 0 {
+			start = p.quoteEnd
+		}
+	} else if !angled {
+		if s != nil && !s.pseudo {
+			dir := path.Dir(s.path)
+			if strings.HasPrefix(s.path, builtinDir+"/") {
+				dir = builtinDir
+			}
+			cand := joinDir(dir, name)
+			if p.exists(cand) {
+				return cand, -1, s.file.System, true
+			}
+		} else if fileExists(name) {
+			return filepath.Clean(name), -1, false, true
+		}
+		start = 0
+	}
+	for i := start; i < len(p.chain); i++ {
+		d := p.chain[i]
+		cand := joinDir(d.path, name)
+		if p.exists(cand) {
+			return cand, i, d.system, true
+		}
+	}
+	return "", 0, false, false
+}
+
+func joinDir(dir, name string) string {
+	if dir == builtinDir {
+		return builtinDir + "/" + path.Clean(name)
+	}
+	if dir == "." || dir == "" {
+		return filepath.Clean(name)
+	}
+	return filepath.Clean(filepath.Join(dir, name))
+}
+
+func (p *pp) exists(name string) bool {
+	if p.cache[name] != nil {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(name, builtinDir+"/"); ok {
+		_, err := builtinHeaders.Open("include/" + rest)
+		return err == nil
+	}
+	return fileExists(name)
+}
+
+func fileExists(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && !st.IsDir()
+}
+
+// load reads and lexes a file once per compilation.
+func (p *pp) load(name string, system bool) *cachedFile {
+	if cf := p.cache[name]; cf != nil {
+		return cf
+	}
+	var data []byte
+	var err error
+	if rest, ok := strings.CutPrefix(name, builtinDir+"/"); ok {
+		data, err = builtinHeaders.ReadFile("include/" + rest)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil
+	}
+	f := &diag.File{Name: name, Contents: data, System: system}
+	cf := &cachedFile{file: f, toks: p.lex(f)}
+	p.cache[name] = cf
+	return cf
+}
+
+// hasInclude evaluates __has_include / __has_include_next (C2x 6.10.1, a GNU extension in
+// C17) given the operand tokens between the parentheses.
+func (p *pp) hasInclude(op tok, operand []tok, next bool) bool {
+	var name string
+	var angled bool
+	if len(operand) == 1 && operand[0].Kind == lexer.String {
+		name = unquote(operand[0].Text)
+	} else if len(operand) > 0 && operand[0].Kind == lexer.Lt {
+		var b strings.Builder
+		for i, t := range operand[1:] {
+			if t.Kind == lexer.Gt {
+				break
+			}
+			if i > 0 && t.Flags&lexer.SpaceBefore != 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.Text)
+		}
+		name, angled = b.String(), true
+	} else if len(operand) == 1 && operand[0].Kind == lexer.HeaderName {
+		name, angled = operand[0].Text[1:len(operand[0].Text)-1], true
+	} else {
+		exp := p.expandList(operand, false)
+		if len(exp) > 0 && (exp[0].Kind == lexer.String || exp[0].Kind == lexer.Lt) && !sameToks(exp, operand) {
+			return p.hasInclude(op, exp, next)
+		}
+		p.diags.Errorf(op.Pos, "operator \"%s\" requires a header-name", op.Text)
+		return false
+	}
+	var s *source
+	if len(p.files) > 0 {
+		s = p.top()
+	}
+	if next && (s == nil || s == p.mainSource) {
+		next = false
+	}
+	_, _, _, ok := p.resolve(s, name, angled, next)
+	return ok
+}
+
+func sameToks(a, b []tok) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,1 @@
+#error "gocc no longer supports <varargs.h>; use <stdarg.h>"

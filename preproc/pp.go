@@ -1,0 +1,746 @@
+// Package preproc implements translation phase 4 (C11 5.1.1.2p1.4, 6.10) as gcc does:
+// directives, conditional inclusion, #include with gcc's search order, and macro
+// expansion. Its output is a token stream for the parser, or gcc -E text via Print.
+package preproc
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gocc/diag"
+	"gocc/lexer"
+	"gocc/target"
+)
+
+// maxIncludeDepth is gcc's limit on #include nesting.
+const maxIncludeDepth = 200
+
+// source is one open file on the include stack.
+type source struct {
+	file     *diag.File
+	toks     []lexer.Token
+	i        int    // next token
+	path     string // cleaned path, identity for #pragma once and include guards
+	dirIndex int    // index in the search chain where it was found, -1 if not from the chain
+	condBase int    // len(pp.conds) when the file was entered
+
+	// #line: tokens are re-pointed at presumed, with lineDelta added.
+	presumed  *diag.File
+	lineDelta int32
+
+	// Include-guard detection (the "multiple-include optimization"): the file's first
+	// directive is #ifndef guardName (or #if !defined guardName), and its matching
+	// #endif is followed by nothing but EOF.
+	guardName  string
+	guardDepth int // len(conds) inside the guard's group
+	guardEnd   int // token index after the guard's #endif line, -1 if not yet seen
+	pseudo     bool
+}
+
+// cond is one open #if group (C11 6.10.1).
+type cond struct {
+	taken  bool // some group of this #if/#elif/#else chain has been included
+	inElse bool
+	pos    diag.Pos
+}
+
+// cachedFile is a file read and lexed once, shared by every inclusion of it.
+type cachedFile struct {
+	file *diag.File
+	toks []lexer.Token
+}
+
+// searchDir is one directory of the #include search chain.
+type searchDir struct {
+	path    string
+	system  bool
+	builtin bool // gocc's embedded headers
+}
+
+type pp struct {
+	cfg   *Config
+	tgt   *target.Target
+	diags *diag.List
+
+	macros     map[string]*macro
+	pushed     map[string][]*macro // #pragma push_macro stacks
+	files      []*source
+	conds      []cond
+	chain      []searchDir // -iquote dirs, then the bracket chain
+	quoteEnd   int         // chain[:quoteEnd] are the -iquote dirs
+	cache      map[string]*cachedFile
+	once       map[string]bool
+	guards     map[string]string
+	pragmaOut  []tok // pass-through #pragma tokens waiting to be returned
+	counter    int
+	now        time.Time
+	baseFile   string
+	fatal      bool
+	mainSource *source
+}
+
+// Preprocess runs translation phases 1-4 on f and returns the resulting tokens, ending
+// with an EOF token. Diagnostics go to diags.
+//
+// Passed-through pragmas appear in the output as '#' (with StartOfLine) 'pragma' and the
+// pragma's tokens; the token after the pragma has StartOfLine set, so a consumer reads a
+// pragma as "'#' 'pragma' up to the next StartOfLine token".
+func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
+	p := newPP(cfg, diags)
+	p.baseFile = f.Name
+	p.pushFile(f, p.lex(f), cleanPath(f.Name), -1)
+	p.mainSource = p.files[0]
+	// The command line and the built-in definitions are read as files of their own,
+	// before the main file (gcc's "<built-in>" and "<command-line>").
+	p.pushPseudo("<command-line>", p.commandLineText())
+	p.pushPseudo("<built-in>", predefinedText(p.cfg))
+
+	out := make([]lexer.Token, 0, len(f.Contents)/4+16)
+	in := &input{fromFile: true}
+	sol := false
+	for {
+		t := p.expandOne(in)
+		if t.Kind == lexer.EOF {
+			break
+		}
+		switch t.Kind {
+		case placemarker:
+			continue
+		case pragmaEnd:
+			sol = true
+			continue
+		}
+		if sol {
+			t.Flags |= lexer.StartOfLine
+			sol = false
+		}
+		out = append(out, t.Token)
+	}
+	end := lexer.Token{Kind: lexer.EOF, Flags: lexer.StartOfLine}
+	if n := len(f.Contents); n >= 0 {
+		end.Pos = diag.Pos{File: f, Line: int32(strings.Count(string(f.Contents), "\n")) + 1, Col: 1}
+	}
+	return append(out, end)
+}
+
+func newPP(cfg *Config, diags *diag.List) *pp {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	tgt := cfg.Target
+	if tgt == nil {
+		tgt = target.Host()
+	}
+	p := &pp{
+		cfg: cfg, tgt: tgt, diags: diags,
+		macros: make(map[string]*macro, 1024),
+		pushed: map[string][]*macro{},
+		cache:  map[string]*cachedFile{},
+		once:   map[string]bool{},
+		guards: map[string]string{},
+		now:    buildTime(),
+	}
+	for _, d := range cfg.QuoteDirs {
+		p.chain = append(p.chain, searchDir{path: d})
+	}
+	p.quoteEnd = len(p.chain)
+	for _, d := range cfg.IncludeDirs {
+		p.chain = append(p.chain, searchDir{path: d})
+	}
+	for _, d := range cfg.SystemDirs {
+		p.chain = append(p.chain, searchDir{path: d, system: true})
+	}
+	if !cfg.NoStdInc {
+		p.chain = append(p.chain, searchDir{path: builtinDir, system: true, builtin: true})
+		for _, d := range tgt.IncludeDirs {
+			p.chain = append(p.chain, searchDir{path: d, system: true})
+		}
+	}
+	for _, d := range cfg.AfterDirs {
+		p.chain = append(p.chain, searchDir{path: d, system: true})
+	}
+	for name, k := range map[string]builtinKind{
+		"__FILE__": bFile, "__LINE__": bLine, "__COUNTER__": bCounter, "__DATE__": bDate,
+		"__TIME__": bTime, "__TIMESTAMP__": bTimestamp, "__BASE_FILE__": bBaseFile,
+		"__INCLUDE_LEVEL__": bIncludeLevel, "_Pragma": bPragma,
+	} {
+		p.macros[name] = &macro{name: name, builtin: k}
+	}
+	return p
+}
+
+// buildTime is the time __DATE__ and __TIME__ show: SOURCE_DATE_EPOCH when set (the
+// reproducible-builds convention gcc follows, in UTC), else now in local time.
+func buildTime() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now()
+}
+
+func cleanPath(name string) string {
+	if strings.HasPrefix(name, "<") {
+		return name
+	}
+	return filepath.Clean(name)
+}
+
+// commandLineText is the -D, -U and -include options as source text, in order, preceded by
+// the implicit include of glibc's stdc-predef.h as gcc does.
+func (p *pp) commandLineText() string {
+	var b strings.Builder
+	for _, op := range p.cfg.Macros {
+		if op.Undef {
+			b.WriteString("#undef " + op.Name + "\n")
+			continue
+		}
+		name, val := op.Name, op.Value
+		if i := strings.IndexByte(name, '='); i >= 0 && val == "" {
+			name, val = name[:i], name[i+1:]
+		}
+		b.WriteString("#define " + name + " " + strings.ReplaceAll(val, "\n", " ") + "\n")
+	}
+	if !p.cfg.NoStdInc && !p.cfg.Freestanding {
+		b.WriteString("#if __has_include(<stdc-predef.h>)\n#include <stdc-predef.h>\n#endif\n")
+	}
+	for _, inc := range p.cfg.Includes {
+		b.WriteString("#include " + quote(inc) + "\n")
+	}
+	return b.String()
+}
+
+func (p *pp) pushPseudo(name, text string) {
+	f := &diag.File{Name: name, Contents: []byte(text)}
+	p.pushFile(f, p.lex(f), name, -1)
+	p.files[len(p.files)-1].pseudo = true
+}
+
+func (p *pp) lex(f *diag.File) []lexer.Token { return lexer.Tokenize(f, p.diags) }
+
+func (p *pp) pushFile(f *diag.File, toks []lexer.Token, path string, dirIndex int) {
+	p.files = append(p.files, &source{file: f, toks: toks, path: path, dirIndex: dirIndex, condBase: len(p.conds), guardEnd: -1})
+}
+
+func (p *pp) top() *source { return p.files[len(p.files)-1] }
+
+// presumedName is the current file's name as __FILE__ and line markers show it.
+func (p *pp) presumedName() string {
+	for i := len(p.files) - 1; i >= 0; i-- {
+		s := p.files[i]
+		if s.presumed != nil {
+			return s.presumed.Name
+		}
+		return s.file.Name
+	}
+	return p.baseFile
+}
+
+func (p *pp) includeLevel() int {
+	n := 0
+	for _, s := range p.files {
+		if !s.pseudo {
+			n++
+		}
+	}
+	if n > 0 {
+		n--
+	}
+	return n
+}
+
+func (p *pp) timestamp() string {
+	if len(p.files) > 0 {
+		if st, err := os.Stat(p.top().file.Name); err == nil {
+			return "\"" + st.ModTime().Format("Mon Jan _2 15:04:05 2006") + "\""
+		}
+	}
+	return `"??? ??? ?? ??:??:?? ????"`
+}
+
+// fileToken returns the next token of the open files after directives and skipped
+// groups, or EOF when the main file is done.
+func (p *pp) fileToken() tok {
+	for {
+		if n := len(p.pragmaOut); n > 0 {
+			t := p.pragmaOut[0]
+			p.pragmaOut = p.pragmaOut[1:]
+			return t
+		}
+		if len(p.files) == 0 || p.fatal {
+			return tok{Token: lexer.Token{Kind: lexer.EOF}}
+		}
+		s := p.top()
+		t := &s.toks[s.i]
+		if t.Kind == lexer.EOF {
+			p.endFile(s)
+			continue
+		}
+		if t.Kind == lexer.Hash && t.Flags&lexer.StartOfLine != 0 {
+			p.directive(s)
+			continue
+		}
+		s.i++
+		r := tok{Token: *t}
+		if s.presumed != nil {
+			r.Pos.File = s.presumed
+			r.Pos.Line += s.lineDelta
+		}
+		return r
+	}
+}
+
+func (p *pp) endFile(s *source) {
+	if len(p.conds) > s.condBase {
+		for _, c := range p.conds[s.condBase:] {
+			p.diags.Errorf(c.pos, "unterminated conditional directive")
+		}
+		p.conds = p.conds[:s.condBase]
+	}
+	if s.guardName != "" && s.guardEnd == s.i {
+		p.guards[s.path] = s.guardName
+	}
+	p.files = p.files[:len(p.files)-1]
+}
+
+// pos maps a token of s to its presumed position (after #line).
+func (s *source) pos(t *lexer.Token) diag.Pos {
+	if s.presumed == nil {
+		return t.Pos
+	}
+	return diag.Pos{File: s.presumed, Line: t.Pos.Line + s.lineDelta, Col: t.Pos.Col}
+}
+
+// directive reads and performs the directive whose '#' is s.toks[s.i] (C11 6.10).
+func (p *pp) directive(s *source) {
+	hashIdx := s.i
+	hash := tok{Token: s.toks[s.i]}
+	hash.Pos = s.pos(&s.toks[s.i])
+	s.i++
+	start := s.i
+	for s.toks[s.i].Kind != lexer.EOF && s.toks[s.i].Flags&lexer.StartOfLine == 0 {
+		s.i++
+	}
+	raw := s.toks[start:s.i]
+	if len(raw) == 0 {
+		return // null directive (6.10.7)
+	}
+	line := make([]tok, len(raw))
+	for i := range raw {
+		line[i] = tok{Token: raw[i]}
+		line[i].Pos = s.pos(&raw[i])
+	}
+	name := line[0]
+	args := line[1:]
+	if name.Kind == lexer.Number {
+		p.lineDirective(s, hash, line, true)
+		return
+	}
+	switch name.Text {
+	case "if", "ifdef", "ifndef":
+		var v bool
+		guard := ""
+		switch name.Text {
+		case "if":
+			v = p.evalIf(name, args)
+			if hashIdx == 0 && len(args) >= 3 && args[0].Kind == lexer.Not && args[1].Text == "defined" {
+				if args[2].Kind == lexer.Ident && len(args) == 3 {
+					guard = args[2].Text
+				} else if len(args) == 5 && args[2].Kind == lexer.LParen && args[4].Kind == lexer.RParen {
+					guard = args[3].Text
+				}
+			}
+		default:
+			if len(args) == 0 || args[0].Kind != lexer.Ident {
+				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
+			} else {
+				v = p.macros[args[0].Text] != nil
+				if name.Text == "ifndef" {
+					v = !v
+					if hashIdx == 0 {
+						guard = args[0].Text
+					}
+				}
+			}
+		}
+		p.conds = append(p.conds, cond{taken: v, pos: hash.Pos})
+		if guard != "" {
+			s.guardName, s.guardDepth = guard, len(p.conds)
+		}
+		if !v {
+			p.skip(s)
+		}
+	case "elif", "else":
+		if len(p.conds) <= s.condBase {
+			p.diags.Errorf(name.Pos, "#%s without #if", name.Text)
+			return
+		}
+		c := &p.conds[len(p.conds)-1]
+		if c.inElse {
+			p.diags.Errorf(name.Pos, "#%s after #else", name.Text)
+		}
+		if len(p.conds) == s.guardDepth {
+			s.guardName = ""
+		}
+		if name.Text == "else" {
+			c.inElse = true
+			if c.taken {
+				p.skip(s)
+			} else {
+				c.taken = true
+			}
+			return
+		}
+		if c.taken {
+			p.skip(s)
+			return
+		}
+		if p.evalIf(name, args) {
+			c.taken = true
+		} else {
+			p.skip(s)
+		}
+	case "endif":
+		if len(p.conds) <= s.condBase {
+			p.diags.Errorf(name.Pos, "#endif without #if")
+			return
+		}
+		if len(p.conds) == s.guardDepth && s.guardName != "" {
+			s.guardEnd = s.i
+		}
+		p.conds = p.conds[:len(p.conds)-1]
+	case "define":
+		p.define(name, args)
+	case "undef":
+		if len(args) == 0 || args[0].Kind != lexer.Ident {
+			p.diags.Errorf(name.Pos, "no macro name given in #undef directive")
+			return
+		}
+		if m := p.macros[args[0].Text]; m != nil && m.builtin == bPoisoned {
+			return
+		}
+		delete(p.macros, args[0].Text)
+	case "include", "include_next", "import":
+		p.include(s, name, args)
+	case "line":
+		p.lineDirective(s, hash, line, false)
+	case "error":
+		p.diags.Errorf(hash.Pos, "#error %s", spell(args))
+	case "warning":
+		p.diags.Warnf(hash.Pos, "#warning %s", spell(args))
+	case "pragma":
+		for _, t := range p.pragma(hash, args) {
+			p.pragmaOut = append(p.pragmaOut, t)
+		}
+	case "ident", "sccs", "assert", "unassert":
+		// Accepted and dropped.
+	default:
+		p.diags.Errorf(name.Pos, "invalid preprocessing directive #%s", name.Text)
+	}
+}
+
+// spell renders tokens as source text, one space where white space separated them.
+func spell(toks []tok) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.Flags&(lexer.SpaceBefore|lexer.StartOfLine) != 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// skip passes over a group whose condition is false, up to (not including) the #elif,
+// #else or #endif that ends it (C11 6.10.1p6). Skipped lines are only scanned for
+// conditional directives, so they may hold anything.
+func (p *pp) skip(s *source) {
+	depth := 0
+	toks := s.toks
+	for i := s.i; ; i++ {
+		t := &toks[i]
+		if t.Kind == lexer.EOF {
+			s.i = i
+			return
+		}
+		if t.Kind != lexer.Hash || t.Flags&lexer.StartOfLine == 0 {
+			continue
+		}
+		n := &toks[i+1]
+		if n.Kind != lexer.Ident || n.Flags&lexer.StartOfLine != 0 {
+			continue
+		}
+		switch n.Text {
+		case "if", "ifdef", "ifndef":
+			depth++
+		case "elif", "else":
+			if depth == 0 {
+				s.i = i
+				return
+			}
+		case "endif":
+			if depth == 0 {
+				s.i = i
+				return
+			}
+			depth--
+		}
+	}
+}
+
+// define handles #define (C11 6.10.3).
+func (p *pp) define(dir tok, args []tok) {
+	if len(args) == 0 || args[0].Kind != lexer.Ident {
+		p.diags.Errorf(dir.Pos, "macro names must be identifiers")
+		return
+	}
+	nameTok := args[0]
+	if nameTok.Text == "defined" {
+		p.diags.Errorf(nameTok.Pos, "\"defined\" cannot be used as a macro name")
+		return
+	}
+	m := &macro{name: nameTok.Text, pos: nameTok.Pos}
+	rest := args[1:]
+	if len(rest) > 0 && rest[0].Kind == lexer.LParen && rest[0].Flags&lexer.SpaceBefore == 0 {
+		m.funcLike = true
+		i := 1
+		for {
+			if i >= len(rest) {
+				p.diags.Errorf(nameTok.Pos, "missing ')' in macro parameter list")
+				return
+			}
+			t := rest[i]
+			if t.Kind == lexer.RParen && len(m.params) == 0 {
+				i++
+				break
+			}
+			switch {
+			case t.Kind == lexer.Ellipsis:
+				m.params = append(m.params, "__VA_ARGS__")
+				m.variadic = true
+			case t.Kind == lexer.Ident:
+				m.params = append(m.params, t.Text)
+				if i+1 < len(rest) && rest[i+1].Kind == lexer.Ellipsis {
+					m.variadic = true
+					i++
+				}
+			default:
+				p.diags.Errorf(t.Pos, "expected parameter name, found \"%s\"", t.Text)
+				return
+			}
+			i++
+			if i < len(rest) && rest[i].Kind == lexer.RParen {
+				i++
+				break
+			}
+			if i >= len(rest) || rest[i].Kind != lexer.Comma || m.variadic {
+				p.diags.Errorf(nameTok.Pos, "expected ',' or ')' in macro parameter list")
+				return
+			}
+			i++
+		}
+		rest = rest[i:]
+	} else if len(rest) > 0 && rest[0].Flags&lexer.SpaceBefore == 0 {
+		p.diags.Warnf(rest[0].Pos, "missing whitespace after the macro name")
+	}
+	m.body = make([]tok, len(rest))
+	m.paramIdx = make([]int, len(rest))
+	for i, t := range rest {
+		t.Flags &^= lexer.StartOfLine
+		if i == 0 {
+			t.Flags &^= lexer.SpaceBefore
+		}
+		m.body[i] = t
+		m.paramIdx[i] = -1
+		if m.funcLike && t.Kind == lexer.Ident {
+			for k, prm := range m.params {
+				if prm == t.Text {
+					m.paramIdx[i] = k
+					break
+				}
+			}
+		}
+	}
+	if n := len(m.body); n > 0 && (m.body[0].Kind == lexer.HashHash || m.body[n-1].Kind == lexer.HashHash) {
+		p.diags.Errorf(nameTok.Pos, "'##' cannot appear at either end of a macro expansion")
+		return
+	}
+	if m.funcLike {
+		for i, t := range m.body {
+			if t.Kind == lexer.Hash && (i+1 >= len(m.body) || m.paramIdx[i+1] < 0) &&
+				!(i+1 < len(m.body) && m.body[i+1].Text == "__VA_OPT__") {
+				p.diags.Errorf(t.Pos, "'#' is not followed by a macro parameter")
+				return
+			}
+		}
+	}
+	if old := p.macros[m.name]; old != nil {
+		if old.builtin == bPoisoned {
+			p.diags.Errorf(nameTok.Pos, "attempt to use poisoned \"%s\"", m.name)
+			return
+		}
+		if !sameMacro(old, m) {
+			p.diags.Warnf(nameTok.Pos, "\"%s\" redefined", m.name)
+		}
+	}
+	p.macros[m.name] = m
+}
+
+// sameMacro reports whether two definitions are identical (C11 6.10.3p2).
+func sameMacro(a, b *macro) bool {
+	if a.builtin != b.builtin || a.funcLike != b.funcLike || a.variadic != b.variadic ||
+		len(a.params) != len(b.params) || len(a.body) != len(b.body) {
+		return false
+	}
+	for i := range a.params {
+		if a.params[i] != b.params[i] {
+			return false
+		}
+	}
+	for i := range a.body {
+		x, y := a.body[i], b.body[i]
+		if x.Text != y.Text || i > 0 && x.Flags&lexer.SpaceBefore != y.Flags&lexer.SpaceBefore {
+			return false
+		}
+	}
+	return true
+}
+
+// lineDirective handles #line digits ["name"] (C11 6.10.4) and gcc's line markers
+// "# digits "name" flags" in preprocessed input.
+func (p *pp) lineDirective(s *source, hash tok, line []tok, marker bool) {
+	args := line
+	if !marker {
+		args = p.expandList(line[1:], false)
+	}
+	if len(args) == 0 || args[0].Kind != lexer.Number {
+		p.diags.Errorf(hash.Pos, "\"%s\" after #line is not a positive integer", spell(args))
+		return
+	}
+	n, err := strconv.ParseUint(args[0].Text, 10, 31)
+	if err != nil {
+		p.diags.Errorf(args[0].Pos, "\"%s\" after #line is not a positive integer", args[0].Text)
+		return
+	}
+	// The line after the directive gets number n.
+	last := s.toks[s.i-1]
+	physNext := last.Pos.Line + 1
+	name := ""
+	if s.presumed != nil {
+		name = s.presumed.Name
+	} else {
+		name = s.file.Name
+	}
+	system := s.file.System
+	if len(args) > 1 && args[1].Kind == lexer.String {
+		name = unquote(args[1].Text)
+	}
+	if marker {
+		for _, f := range args[2:] {
+			if f.Text == "3" {
+				system = true
+			}
+		}
+	}
+	if s.presumed == nil || s.presumed.Name != name || s.presumed.System != system {
+		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system}
+	}
+	s.lineDelta = int32(n) - physNext
+}
+
+// unquote returns the characters of a string literal without interpreting escapes
+// except \\ and \", which is what file names in #line and line markers use.
+func unquote(s string) string {
+	if i := strings.IndexByte(s, '"'); i >= 0 {
+		s = s[i+1:]
+	}
+	s = strings.TrimSuffix(s, "\"")
+	if strings.IndexByte(s, '\\') < 0 {
+		return s
+	}
+	return strings.NewReplacer(`\\`, `\`, `\"`, `"`).Replace(s)
+}
+
+// pragma handles one #pragma (C11 6.10.6) or _Pragma line. It returns the tokens to pass
+// to the compiler proper ('#' 'pragma' ... pragmaEnd), or nil for pragmas consumed here.
+func (p *pp) pragma(hash tok, args []tok) []tok {
+	word := func(i int) string {
+		if i < len(args) && args[i].Kind == lexer.Ident {
+			return args[i].Text
+		}
+		return ""
+	}
+	switch word(0) {
+	case "once":
+		if len(p.files) > 0 {
+			p.once[p.top().path] = true
+		}
+		return nil
+	case "push_macro", "pop_macro":
+		if len(args) >= 4 && args[1].Kind == lexer.LParen && args[2].Kind == lexer.String {
+			name := unquote(args[2].Text)
+			if word(0) == "push_macro" {
+				p.pushed[name] = append(p.pushed[name], p.macros[name])
+			} else if st := p.pushed[name]; len(st) > 0 {
+				if m := st[len(st)-1]; m != nil {
+					p.macros[name] = m
+				} else {
+					delete(p.macros, name)
+				}
+				p.pushed[name] = st[:len(st)-1]
+			}
+		}
+		return nil
+	case "GCC":
+		switch word(1) {
+		case "system_header":
+			if len(p.files) > 1 {
+				s := p.top()
+				s.file.System = true
+				if s.presumed != nil {
+					s.presumed.System = true
+				}
+			}
+			return nil
+		case "poison":
+			for _, t := range args[2:] {
+				if t.Kind == lexer.Ident {
+					p.macros[t.Text] = &macro{name: t.Text, builtin: bPoisoned}
+				}
+			}
+			return nil
+		case "diagnostic", "dependency":
+			return nil
+		case "warning", "error":
+			msg := ""
+			for _, t := range args[2:] {
+				if t.Kind == lexer.String {
+					msg += unquote(t.Text)
+				}
+			}
+			if word(1) == "warning" {
+				p.diags.Warnf(hash.Pos, "%s", msg)
+			} else {
+				p.diags.Errorf(hash.Pos, "%s", msg)
+			}
+			return nil
+		}
+	}
+	out := make([]tok, 0, len(args)+3)
+	h := tok{Token: lexer.Token{Kind: lexer.Hash, Flags: lexer.StartOfLine, Text: "#", Pos: hash.Pos}}
+	out = append(out, h)
+	out = append(out, tok{Token: lexer.Token{Kind: lexer.Ident, Flags: lexer.NoExpand, Text: "pragma", Pos: hash.Pos}})
+	for _, t := range args {
+		t.Flags &^= lexer.StartOfLine
+		if t.Kind == lexer.Ident {
+			t.Flags |= lexer.NoExpand
+		}
+		out = append(out, t)
+	}
+	out[2%len(out)].Flags |= lexer.SpaceBefore
+	return append(out, tok{Token: lexer.Token{Kind: pragmaEnd, Pos: hash.Pos}})
+}
