@@ -354,7 +354,15 @@ func (c *checker) checkValue(v *Value) {
 	case OpAdd, OpSub, OpAnd, OpOr, OpXor:
 		wantType(isIntOrPtr(t) || t.IsFloat() && (op == OpAdd || op == OpSub), "an integer, ptr or float")
 		for i := range 2 {
-			wantArg(i, ptrCompatible(arg(i), t), t.String())
+			switch {
+			case t == Ptr:
+				// Address arithmetic: pointer plus or minus a pointer-sized integer.
+				wantArg(i, ptrCompatible(arg(i), t), "ptr or a pointer-sized integer")
+			case op == OpSub && arg(0) == Ptr && arg(1) == Ptr:
+				// Pointer difference (in bytes) as an integer.
+			default:
+				wantArg(i, arg(i) == t, t.String())
+			}
 		}
 	case OpMul, OpDivS:
 		wantType(t.IsInt() || t.IsFloat(), "an integer or float")
