@@ -1,0 +1,162 @@
+package irgen
+
+import (
+	"gocc/ast"
+	"gocc/ir"
+)
+
+// Complex numbers (C11 6.2.5p13) live in memory as two consecutive parts of the base
+// type; a complex value is the address of such a pair. Results go to fresh slots.
+
+func (fn *fn) complexParts(v *ir.Value, t *ast.Type) (re, im *ir.Value) {
+	bt := fn.g.scalarType(t.Base)
+	re = fn.op(ir.OpLoad, bt, v)
+	im = fn.op(ir.OpLoad, bt, fn.offset(v, t.Base.Size))
+	return re, im
+}
+
+func (fn *fn) makeComplex(t *ast.Type, re, im *ir.Value) *ir.Value {
+	tmp := fn.tempSlot(t)
+	fn.op(ir.OpStore, ir.Void, tmp, re)
+	fn.op(ir.OpStore, ir.Void, fn.offset(tmp, t.Base.Size), im)
+	return tmp
+}
+
+// complexConst builds re + im·i; for an imaginary literal (GNU 2i) the value is the
+// imaginary part.
+func (fn *fn) complexConst(t *ast.Type, re, v float64, imag bool) *ir.Value {
+	mk := func(x float64) *ir.Value {
+		if t.Base.IsFloat() {
+			return fn.floatConst(t.Base, "", x)
+		}
+		return fn.intConst(t.Base, uint64(int64(x)))
+	}
+	if imag {
+		return fn.makeComplex(t, mk(re), mk(v))
+	}
+	return fn.makeComplex(t, mk(v), mk(0))
+}
+
+func (fn *fn) complexNeg(x *ir.Value, t *ast.Type) *ir.Value {
+	re, im := fn.complexParts(x, t)
+	return fn.makeComplex(t, fn.op(ir.OpNeg, re.Type, re), fn.op(ir.OpNeg, im.Type, im))
+}
+
+// complexConj is the GNU "~z": the complex conjugate.
+func (fn *fn) complexConj(x *ir.Value, t *ast.Type) *ir.Value {
+	re, im := fn.complexParts(x, t)
+	return fn.makeComplex(t, re, fn.op(ir.OpNeg, im.Type, im))
+}
+
+// complexOperand returns the parts of an operand of type yt (complex or real) as
+// values of t's base type.
+func (fn *fn) complexOperand(y *ir.Value, yt, t *ast.Type) (re, im *ir.Value) {
+	if yt.Kind == ast.Complex {
+		re, im = fn.complexParts(y, yt)
+		return fn.convert(re, yt.Base, t.Base), fn.convert(im, yt.Base, t.Base)
+	}
+	return fn.convert(y, yt, t.Base), nil
+}
+
+// complexArith computes x op y in complex type t (C11 G.5.1); y may be real.
+// Multiplication and division use the textbook formulas (no Annex G infinity recovery).
+func (fn *fn) complexArith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir.Value {
+	a, b := fn.complexParts(x, t)
+	c, d := fn.complexOperand(y, yt, t)
+	bt := a.Type
+	signed := fn.g.isSigned(t.Base) || bt.IsFloat()
+	div := pick(signed, ir.OpDivS, ir.OpDivU)
+	bin := func(o ir.Op, p, q *ir.Value) *ir.Value { return fn.op(o, bt, p, q) }
+	switch op {
+	case ast.Add:
+		if d == nil {
+			return fn.makeComplex(t, bin(ir.OpAdd, a, c), b)
+		}
+		return fn.makeComplex(t, bin(ir.OpAdd, a, c), bin(ir.OpAdd, b, d))
+	case ast.Sub:
+		if d == nil {
+			return fn.makeComplex(t, bin(ir.OpSub, a, c), b)
+		}
+		return fn.makeComplex(t, bin(ir.OpSub, a, c), bin(ir.OpSub, b, d))
+	case ast.Mul:
+		if d == nil {
+			return fn.makeComplex(t, bin(ir.OpMul, a, c), bin(ir.OpMul, b, c))
+		}
+		// (a+bi)(c+di) = (ac-bd) + (ad+bc)i
+		re := bin(ir.OpSub, bin(ir.OpMul, a, c), bin(ir.OpMul, b, d))
+		im := bin(ir.OpAdd, bin(ir.OpMul, a, d), bin(ir.OpMul, b, c))
+		return fn.makeComplex(t, re, im)
+	case ast.Div:
+		if d == nil {
+			return fn.makeComplex(t, bin(div, a, c), bin(div, b, c))
+		}
+		// (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (cc+dd)
+		den := bin(ir.OpAdd, bin(ir.OpMul, c, c), bin(ir.OpMul, d, d))
+		re := bin(ir.OpAdd, bin(ir.OpMul, a, c), bin(ir.OpMul, b, d))
+		im := bin(ir.OpSub, bin(ir.OpMul, b, c), bin(ir.OpMul, a, d))
+		return fn.makeComplex(t, bin(div, re, den), bin(div, im, den))
+	}
+	fn.g.diags.Errorf(fn.pos(), "invalid operands to binary operator on complex values")
+	return x
+}
+
+// complexEq compares complex (or mixed complex and real) operands for == or !=.
+func (fn *fn) complexEq(op ast.BinaryOp, x, y *ir.Value, xt, yt *ast.Type) *ir.Value {
+	ct := xt
+	if xt.Kind != ast.Complex {
+		ct = yt
+	}
+	a, b := fn.complexOperand(x, xt, ct)
+	c, d := fn.complexOperand(y, yt, ct)
+	if b == nil {
+		b = fn.zeroOf(a.Type)
+	}
+	if d == nil {
+		d = fn.zeroOf(c.Type)
+	}
+	re := fn.op(ir.OpEq, ir.I32, a, c)
+	im := fn.op(ir.OpEq, ir.I32, b, d)
+	eq := fn.op(ir.OpAnd, ir.I32, re, im)
+	if op == ast.Ne {
+		return fn.op(ir.OpXor, ir.I32, eq, fn.iconst(ir.I32, 1))
+	}
+	if op != ast.Eq {
+		fn.g.diags.Errorf(fn.pos(), "invalid comparison of complex values")
+	}
+	return eq
+}
+
+// GNU vectors (vector_size): element-wise operations in memory.
+
+func (fn *fn) vectorArith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir.Value {
+	et := t.Base
+	tmp := fn.tempSlot(t)
+	for i := int64(0); i < t.Len; i++ {
+		off := i * et.Size
+		a := fn.load(fn.offset(x, off), et, false)
+		var b *ir.Value
+		if yt.Kind == ast.Vector {
+			b = fn.load(fn.offset(y, off), yt.Base, false)
+			b = fn.convert(b, yt.Base, et)
+		} else {
+			b = fn.convert(y, yt, et)
+		}
+		fn.store(fn.offset(tmp, off), fn.arith(op, a, b, et, et), et, false)
+	}
+	return tmp
+}
+
+func (fn *fn) vectorUnary(op ast.UnaryOp, x *ir.Value, t *ast.Type) *ir.Value {
+	et := t.Base
+	tmp := fn.tempSlot(t)
+	for i := int64(0); i < t.Len; i++ {
+		off := i * et.Size
+		a := fn.load(fn.offset(x, off), et, false)
+		o := ir.OpNeg
+		if op == ast.BitNot {
+			o = ir.OpNot
+		}
+		fn.store(fn.offset(tmp, off), fn.op(o, a.Type, a), et, false)
+	}
+	return tmp
+}
