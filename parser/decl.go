@@ -518,7 +518,7 @@ func (p *Parser) structDeclarationList(rec *ast.Record) {
 				d := p.declarator(declNamed)
 				typ, _ = d.apply(ds.typ)
 				m.Name, m.Pos = d.name, d.pos
-				m.Attrs = append(m.Attrs, d.attrs...)
+				m.Attrs = append(m.Attrs, d.allAttrs()...)
 			}
 			if p.accept(lexer.Colon) {
 				m.IsBitField = true
@@ -699,7 +699,15 @@ func (d *declarator) apply(base *ast.Type) (*ast.Type, *suffixPart) {
 	return t, fn
 }
 
-// declaratorName returns the innermost declarator (the one holding the name).
+// allAttrs returns the attributes written inside the declarator, at every level.
+func (d *declarator) allAttrs() []*ast.Attr {
+	if d.inner == nil {
+		return d.attrs
+	}
+	return append(append([]*ast.Attr(nil), d.attrs...), d.inner.allAttrs()...)
+}
+
+// innermost returns the innermost declarator (the one holding the name).
 func (d *declarator) innermost() *declarator {
 	for d.inner != nil {
 		d = d.inner
@@ -726,6 +734,7 @@ func (p *Parser) declarator(mode declMode) *declarator {
 		return d
 	}
 	defer p.leave()
+	d.attrs = p.attributes(nil) // GNU: "int a, __attribute__((unused)) b;"
 	for p.at(lexer.Star) {
 		p.next()
 		var ptr ptrPart
@@ -739,7 +748,6 @@ func (p *Parser) declarator(mode declMode) *declarator {
 		p.next()
 	case p.at(lexer.LParen) && p.nestedDeclarator(mode):
 		p.next()
-		d.attrs = p.attributes(d.attrs)
 		d.inner = p.declarator(mode)
 		p.expect(lexer.RParen)
 	case mode == declNamed:
@@ -913,7 +921,7 @@ func (p *Parser) functionSuffix() suffixPart {
 		d := p.declarator(declEither)
 		typ, _ := d.apply(ds.typ)
 		in := d.innermost()
-		attrs := append(append([]*ast.Attr(nil), ds.attrs...), d.attrs...)
+		attrs := append(append([]*ast.Attr(nil), ds.attrs...), d.allAttrs()...)
 		attrs = p.attributes(attrs)
 		if in.name != "" {
 			pos = in.pos
@@ -949,9 +957,9 @@ func (p *Parser) typeName() *ast.Type {
 	}
 	d := p.declarator(declAbstract)
 	t, _ := d.apply(ds.typ)
-	if len(ds.attrs) > 0 || len(d.attrs) > 0 {
+	if len(ds.attrs) > 0 || len(d.allAttrs()) > 0 {
 		c := *t
-		c.Attrs = append(append(append([]*ast.Attr(nil), t.Attrs...), ds.attrs...), d.attrs...)
+		c.Attrs = append(append(append([]*ast.Attr(nil), t.Attrs...), ds.attrs...), d.allAttrs()...)
 		t = &c
 	}
 	return t
@@ -999,7 +1007,7 @@ func (p *Parser) declaration(ds *declSpecs, funcOK bool) []*ast.Decl {
 		typ, fn := d.apply(base)
 		decl := &ast.Decl{Pos: in.pos, Name: in.name, Type: typ, Storage: ds.storage,
 			ThreadLocal: ds.threadLocal, Inline: ds.inline, Noreturn: ds.noreturn}
-		decl.Attrs = append(append([]*ast.Attr(nil), ds.attrs...), d.attrs...)
+		decl.Attrs = append(append([]*ast.Attr(nil), ds.attrs...), d.allAttrs()...)
 		if ds.noType {
 			if fn != nil && typ.Kind == ast.Func {
 				p.warnf(in.pos, "return type defaults to 'int'")
@@ -1106,7 +1114,7 @@ func (p *Parser) functionDefinition(decl *ast.Decl, fn *suffixPart) {
 						}
 						declared[i] = true
 						pd.Type, pd.Pos, pd.Storage = typ, in.pos, ds.storage
-						pd.Attrs = append(append([]*ast.Attr(nil), ds.attrs...), d.attrs...)
+						pd.Attrs = append(append([]*ast.Attr(nil), ds.attrs...), d.allAttrs()...)
 						pd.Attrs = p.attributes(pd.Attrs)
 						fn.params[i].Type = typ
 					}

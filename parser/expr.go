@@ -425,6 +425,11 @@ func (p *Parser) primaryExpression() ast.Expr {
 		p.next()
 		return badExpr(pos)
 	}
+	if t.Kind == lexer.Other {
+		p.errorf(pos, "stray '%s' in program", t.Text)
+		p.next()
+		return badExpr(pos)
+	}
 	p.errorExpected("expression")
 	if !p.at(lexer.EOF) && !p.at(lexer.Semi) && !p.at(lexer.RBrace) && !p.at(lexer.RParen) &&
 		!p.at(lexer.Comma) && !p.at(lexer.RBrack) {

@@ -99,6 +99,18 @@ func TestParse(t *testing.T) {
 		{"typedef int v4 __attribute__((vector_size(16)));",
 			"(decl v4 (with (attr vector_size 16) int) typedef (attr vector_size 16))"},
 		{"[[nodiscard]] int f(void);", "(decl f (fn int ()))"},
+		{"int a, __attribute__((unused)) b, (__attribute__((mode(DI))) c);",
+			"(decl a int) (decl b int (attr unused)) (decl c int (attr mode DI))"},
+		{"int (*fp)(int) __attribute__((noreturn)), *q __attribute__((aligned(8))) = 0;",
+			"(decl fp (* (fn int (int))) (attr noreturn)) (decl q (* int) (attr aligned 8) = 0)"},
+		{"void f(int x __attribute__((unused)), char *__attribute__((aligned(4))) p);",
+			"(decl f (fn void (x:int p:(with (attr aligned 4) (* char)))))"},
+		{"typedef struct { int a; } __attribute__((packed)) S; S s; struct t { S m; } __attribute__((aligned(16)));",
+			"(decl S (struct  (attr packed) (a int)) typedef) (decl s (struct )) (decl  (struct t (attr aligned 16) (m (struct ))))"},
+		{"enum __attribute__((packed)) e { X __attribute__((deprecated)) = 1 } __attribute__((aligned(2)));",
+			"(decl  (enum e X=1))"},
+		{"int x = sizeof(struct { int a; });", "(decl x int = (sizeof (struct  (a int))))"},
+		{"int *p = (int[]){1, 2};", "(decl p (* int) = (compound ([] int) {1 2}))"},
 	}
 	for _, tc := range tests {
 		f, diags := parse(t, tc.src)
