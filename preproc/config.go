@@ -27,4 +27,3 @@ type Config struct {
 	UnsignedChar, SignedChar bool // -funsigned-char / -fsigned-char
 	ShortWchar               bool
 }
-

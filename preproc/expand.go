@@ -121,6 +121,10 @@ type macro struct {
 	paramIdx []int
 	builtin  builtinKind
 	pos      diag.Pos
+	// hasInclude: the body uses __has_include, whose operand gcc reads unexpanded even
+	// when it comes through a parameter (glibc's __glibc_has_include (<linux/stat.h>)
+	// must not see "linux" replaced by 1).
+	hasInclude bool
 }
 
 // input is a token stream expansion reads from: pushed-back tokens (top at the end) and,
@@ -351,6 +355,8 @@ func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) [
 				} else {
 					out = appendArg(out, a, b.Flags)
 				}
+			} else if p.inIf && m.hasInclude {
+				out = appendArg(out, a, b.Flags)
 			} else {
 				out = appendArg(out, p.argExpanded(idx[i], args, expanded), b.Flags)
 			}

@@ -140,7 +140,9 @@ type evaluator struct {
 
 // evalIf evaluates the expression of #if or #elif.
 func (p *pp) evalIf(dir tok, args []tok) bool {
+	p.inIf = true
 	toks := p.expandList(args, true)
+	p.inIf = false
 	if len(toks) == 0 {
 		p.diags.Errorf(dir.Pos, "#%s with no expression", dir.Text)
 		return false

@@ -79,6 +79,7 @@ type pp struct {
 	now        time.Time
 	baseFile   string
 	fatal      bool
+	inIf       bool // evaluating a #if line
 	mainSource *source
 }
 
@@ -358,7 +359,8 @@ func (p *pp) directive(s *source) {
 			if len(args) == 0 || args[0].Kind != lexer.Ident {
 				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
 			} else {
-				v = p.macros[args[0].Text] != nil
+				m := p.macros[args[0].Text]
+				v = m != nil && m.builtin != bPoisoned || isHasOperator(args[0].Text)
 				if name.Text == "ifndef" {
 					v = !v
 					if hashIdx == 0 {
@@ -366,6 +368,9 @@ func (p *pp) directive(s *source) {
 					}
 				}
 			}
+		}
+		if s.guardEnd >= 0 {
+			s.guardName = "" // a conditional after the guard's #endif
 		}
 		p.conds = append(p.conds, cond{taken: v, pos: hash.Pos})
 		if guard != "" {
@@ -409,7 +414,7 @@ func (p *pp) directive(s *source) {
 			p.diags.Errorf(name.Pos, "#endif without #if")
 			return
 		}
-		if len(p.conds) == s.guardDepth && s.guardName != "" {
+		if len(p.conds) == s.guardDepth && s.guardName != "" && s.guardEnd < 0 {
 			s.guardEnd = s.i
 		}
 		p.conds = p.conds[:len(p.conds)-1]
@@ -556,6 +561,9 @@ func (p *pp) define(dir tok, args []tok) {
 		}
 		m.body[i] = t
 		m.paramIdx[i] = -1
+		if t.Kind == lexer.Ident && (t.Text == "__has_include" || t.Text == "__has_include_next") {
+			m.hasInclude = true
+		}
 		if m.funcLike && t.Kind == lexer.Ident {
 			for k, prm := range m.params {
 				if prm == t.Text {

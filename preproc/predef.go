@@ -18,7 +18,7 @@ import (
 // with values spelled as gcc spells them.
 type floatFormat struct {
 	mant, dig, minExp, min10Exp, maxExp, max10Exp, decimalDig int
-	max, min, epsilon, denormMin                               string
+	max, min, epsilon, denormMin                              string
 }
 
 var (
