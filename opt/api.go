@@ -38,13 +38,14 @@ var passes = []pass{
 	{"constfold", constfold, 1, false},
 	{"algebra", algebra, 1, false},
 	{"copyprop", copyprop, 1, false},
+	{"early deadcode", deadcode, 1, false},
 	{"simplifycfg", simplifycfg, 1, false},
 	{"cse", cse, 1, false},
 	{"late constfold", constfold, 1, false},
 	{"late algebra", algebra, 1, false},
 	{"late copyprop", copyprop, 1, false},
-	{"late simplifycfg", simplifycfg, 1, false},
 	{"deadcode", deadcode, 0, false},
+	{"late simplifycfg", simplifycfg, 1, false},
 }
 
 // checkPasses reports duplicate pass names.

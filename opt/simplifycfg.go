@@ -4,7 +4,8 @@ import "gocc/ir"
 
 // simplifycfg cleans up the control flow graph until nothing changes:
 //   - an If or Switch on a constant becomes a Plain jump to the chosen successor, and an
-//     If whose two edges reach the same block with the same phi arguments becomes Plain;
+//     If or Switch whose edges all reach one block with the same phi arguments becomes
+//     Plain;
 //   - unreachable blocks are removed;
 //   - phis whose arguments are all one value (or the phi itself) are replaced by it;
 //   - a block whose only predecessor ends in a Plain jump to it is merged into that
@@ -69,6 +70,17 @@ func samePhiArgs(b *ir.Block, i, j int) bool {
 	return true
 }
 
+// allSameSucc reports whether every edge of b goes to one block with the same phi
+// arguments, so the branch decides nothing.
+func allSameSucc(b *ir.Block) bool {
+	for i := 1; i < len(b.Succs); i++ {
+		if b.Succs[i] != b.Succs[0] || !samePhiArgs(b, 0, i) {
+			return false
+		}
+	}
+	return len(b.Succs) > 1
+}
+
 func foldBranches(f *ir.Func) bool {
 	changed := false
 	for _, b := range f.Blocks {
@@ -82,13 +94,18 @@ func foldBranches(f *ir.Func) bool {
 				}
 				makePlain(b, taken)
 				changed = true
-			} else if b.Succs[0] == b.Succs[1] && samePhiArgs(b, 0, 1) {
+			} else if allSameSucc(b) {
 				makePlain(b, 0)
 				changed = true
 			}
 		case ir.BlockSwitch:
 			c := b.Control
 			w := intWidth(c.Type)
+			if allSameSucc(b) {
+				makePlain(b, 0)
+				changed = true
+				continue
+			}
 			if c.Op != ir.OpConst || w == 0 {
 				continue
 			}
