@@ -257,7 +257,7 @@ func TestIncludeAndGuards(t *testing.T) {
 	if err := Print(&out, toks); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# 1 \"" + main + "\"\n", "/a.h\" 1\n", "\" 2\n", "s.h\" 1 3"} {
+	for _, want := range []string{"# 1 \"" + main + "\"\n", "/a.h\" 1\n", "\" 2\n", "s.h\" 1 3 4"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("Print output lacks %q:\n%s", want, out.String())
 		}
@@ -286,5 +286,52 @@ CHAR_BIT INT_MAX LONG_MAX FLT_MANT_DIG DBL_MAX offsetof(struct s, f) bool true a
 	_ = want
 	if !strings.HasSuffix(got, norm(`8 0x7fffffff 0x7fffffffffffffffL 24 ((double)1.79769313486231570814527423731704357e+308L) __builtin_offsetof (struct s, f) _Bool 1 _Alignas _Noreturn && (9223372036854775807L)`)) {
 		t.Errorf("got tail %s", got[max(0, len(got)-200):])
+	}
+}
+
+func TestOtherTargets(t *testing.T) {
+	for _, tc := range []struct {
+		triple string
+		want   []string
+		absent []string
+	}{
+		{"aarch64", []string{"__aarch64__ 1", "__CHAR_UNSIGNED__ 1", "__LDBL_MANT_DIG__ 113", "__INT64_TYPE__ long int"}, []string{"__x86_64__"}},
+		{"riscv64", []string{"__riscv 1", "__CHAR_UNSIGNED__ 1", "__SIZEOF_POINTER__ 8"}, []string{"__x86_64__"}},
+		{"i386", []string{"__i386__ 1", "__SIZEOF_POINTER__ 4", "__INT64_TYPE__ long long int", "__SIZE_TYPE__ unsigned int", "__INTMAX_C(c) c ## LL", "__LDBL_MANT_DIG__ 64", "__FLT_EVAL_METHOD__ 2"}, []string{"__LP64__", "__CHAR_UNSIGNED__"}},
+	} {
+		tgt, err := target.New(tc.triple)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		var dl diag.List
+		if err := DumpMacros(&b, nil, &Config{Target: tgt}, &dl); err != nil || dl.HasErrors() {
+			t.Fatalf("%s: %v", tc.triple, err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(b.String(), "#define "+w+"\n") {
+				t.Errorf("%s: missing %q", tc.triple, w)
+			}
+		}
+		for _, a := range tc.absent {
+			if strings.Contains(b.String(), "#define "+a+" ") {
+				t.Errorf("%s: unexpected %q", tc.triple, a)
+			}
+		}
+	}
+}
+
+func TestStdAndOptions(t *testing.T) {
+	cfg := testConfig()
+	cfg.Std = "c99"
+	cfg.OptLevel = 2
+	cfg.UnsignedChar = true
+	cfg.Macros = []MacroOp{{Name: "A", Value: "1"}, {Name: "F(x)", Value: "x+1"}, {Name: "A", Undef: true}, {Name: "B=7"}}
+	got, dl := runPP(t, "__STDC_VERSION__ __STRICT_ANSI__ __OPTIMIZE__ __NO_INLINE__ __CHAR_UNSIGNED__ linux A F(2) B", cfg)
+	if dl.HasErrors() {
+		t.Fatal(dl.Diags)
+	}
+	if want := norm("199901L 1 1 __NO_INLINE__ 1 linux A 2+1 7"); got != want {
+		t.Errorf("got %s want %s", got, want)
 	}
 }

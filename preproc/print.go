@@ -39,7 +39,7 @@ func print(w io.Writer, toks []lexer.Token, markers bool) error {
 		}
 		fmt.Fprintf(bw, "# %d %s%s", l, quote(f.Name), flag)
 		if f.System {
-			bw.WriteString(" 3")
+			bw.WriteString(" 3 4")
 		}
 		bw.WriteByte('\n')
 		prev = nil
