@@ -19,6 +19,7 @@ func TestErrors(t *testing.T) {
 		{"int f(void) {\n  return (1 + ;\n}\nint g;", "2:15: error: expected expression before ';' token", "g"},
 		{"int 3x;\nint ok;", "1:5: error: expected identifier or '(' before numeric constant", "ok"},
 		{"foo bar;\nint y;", "1:1: error: unknown type name 'foo'", "y"},
+		{"static foo bar[] = {1};\nconst baz *p;\nint y;", "1:8: error: unknown type name 'foo'\n2:7: error: unknown type name 'baz'", "y"},
 		{"void f(void) {\n  x = 1 y = 2;\n  if (x) }\nint z;",
 			"2:8: error: expected ';' before 'y'\n3:10: error: expected expression before '}' token", "z"},
 		{"struct s { int a int b; };\nint z = 0x;\nint w = 08;\nint v = 1.0e;\nint u = 12abc;\nint t = 1.0fx;\nint s2 = 99999999999999999999;",
