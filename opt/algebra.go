@@ -17,7 +17,7 @@ import (
 // their constant operand second first, so rules match only "x op c".
 //
 // Requires: valid IR. Preserves: the CFG, value IDs and types.
-func algebra(f *ir.Func) {
+func algebra(f *ir.Func, _ *passContext) {
 	for changed := true; changed; {
 		changed = false
 		for _, b := range f.Blocks {

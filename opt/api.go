@@ -27,9 +27,17 @@ type Config struct {
 // pass is one entry of the pipeline.
 type pass struct {
 	name     string
-	fn       func(f *ir.Func)
+	fn       func(f *ir.Func, ctx *passContext)
 	minLevel int  // runs when Config.Level >= minLevel
 	required bool // runs at every level, -O0 included (the IR must be SSA for the backends)
+}
+
+// passContext is what a pass may know beyond its function: facts about the module,
+// computed once per Run.
+type passContext struct {
+	// dataLabels are the block labels (ir.BlockLabel) that static data refers to
+	// (labels as values in initializers); those blocks must be kept as they are.
+	dataLabels map[string]bool
 }
 
 // passes is the pipeline, in order. Names are unique (checked by checkPasses).
@@ -107,15 +115,21 @@ func runPasses(m *ir.Module, cfg *Config, ps []pass) error {
 		return fmt.Errorf("opt: unknown pass %s in -d=opt/<pass>/off (passes: %s)",
 			strings.Join(unknown, ", "), strings.Join(PassNames(), ", "))
 	}
+	ctx := &passContext{dataLabels: map[string]bool{}}
+	for _, g := range m.Globals {
+		for _, r := range g.Relocs {
+			ctx.dataLabels[r.Sym] = true
+		}
+	}
 	for _, f := range m.Funcs {
-		if err := runFunc(f, cfg, ps); err != nil {
+		if err := runFunc(f, cfg, ps, ctx); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func runFunc(f *ir.Func, cfg *Config, ps []pass) error {
+func runFunc(f *ir.Func, cfg *Config, ps []pass, ctx *passContext) error {
 	dump := cfg.DumpTo != nil && cfg.DumpFunc != "" && cfg.DumpFunc == f.Name
 	if dump {
 		fmt.Fprintf(cfg.DumpTo, "// %s before optimization\n%s\n", f.Name, f)
@@ -129,7 +143,7 @@ func runFunc(f *ir.Func, cfg *Config, ps []pass) error {
 		if !(p.required || cfg.Level >= p.minLevel) || cfg.Disabled[p.name] {
 			continue
 		}
-		if err := runPass(p, f); err != nil {
+		if err := runPass(p, f, ctx); err != nil {
 			return err
 		}
 		if dump {
@@ -145,12 +159,12 @@ func runFunc(f *ir.Func, cfg *Config, ps []pass) error {
 }
 
 // runPass runs one pass, turning a panic into a *PassPanic.
-func runPass(p pass, f *ir.Func) (err error) {
+func runPass(p pass, f *ir.Func, ctx *passContext) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &PassPanic{Pass: p.name, Func: f.Name, Value: r, Stack: debug.Stack()}
 		}
 	}()
-	p.fn(f)
+	p.fn(f, ctx)
 	return nil
 }

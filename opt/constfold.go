@@ -23,7 +23,7 @@ import (
 //
 // Requires: valid IR. Preserves: the CFG; values are rewritten in place (an OpConst,
 // OpConstFloat, or OpCopyValue of a Select's chosen operand), so IDs and types stay.
-func constfold(f *ir.Func) {
+func constfold(f *ir.Func, _ *passContext) {
 	for changed := true; changed; {
 		changed = false
 		for _, b := range ir.ReversePostorder(f) {

@@ -8,7 +8,7 @@ import "gocc/ir"
 // the replacement keeps arguments dominating their uses.
 //
 // Requires: valid IR. Preserves: the CFG.
-func copyprop(f *ir.Func) {
+func copyprop(f *ir.Func, _ *passContext) {
 	repl := make([]*ir.Value, f.NumValueIDs())
 	resolve := func(a *ir.Value) *ir.Value {
 		for repl[a.ID] != nil {

@@ -13,7 +13,7 @@ import (
 // Commutative operations are keyed with their arguments in ID order.
 //
 // Requires: valid IR. Preserves: the CFG; the memory order (memory ops are never merged).
-func cse(f *ir.Func) {
+func cse(f *ir.Func, _ *passContext) {
 	type key struct {
 		op    ir.Op
 		typ   ir.Type

@@ -6,7 +6,7 @@ import "gocc/ir"
 // through dead phi cycles) and have no side effect.
 //
 // Requires: valid IR. Preserves: everything else; the memory order of what remains.
-func deadcode(f *ir.Func) {
+func deadcode(f *ir.Func, _ *passContext) {
 	ir.RemoveUnreachableBlocks(f)
 	ir.RemoveDeadValues(f)
 }

@@ -17,7 +17,7 @@ import "gocc/ir"
 // change) but no OpSlot names them; backends may skip slots that no OpSlot references.
 // Phis that end up unused are pruned; trivial phis (all arguments equal) are left to
 // copyprop.
-func mem2reg(f *ir.Func) {
+func mem2reg(f *ir.Func, _ *passContext) {
 	if f.ReturnsTwice || len(f.Slots) == 0 || len(f.Blocks) == 0 {
 		return
 	}

@@ -257,6 +257,9 @@ func TestRandomPrograms(t *testing.T) {
 			t.Fatalf("generator built invalid IR: %v\n%s", err, m)
 		}
 		src := m.String()
+		if again := ir.MustParse(src).String(); again != src {
+			t.Fatalf("program %d does not round-trip through the text form:\n%s\n%s", iter, src, again)
+		}
 		init := make([]byte, bufSize)
 		r.Read(init)
 		for _, level := range []int{0, 1, 2} {

@@ -12,24 +12,36 @@ import "gocc/ir"
 //     predecessor;
 //   - an empty Plain block is bypassed: its predecessors jump straight to its successor.
 //
-// Blocks whose address is taken (OpBlockAddr, asm goto labels) are never merged away or
-// bypassed, and the entry block stays first.
+// Blocks whose address is taken (OpBlockAddr, asm goto labels, labels in static data,
+// indirect jump targets) are never merged away or bypassed, and the entry block stays
+// first. Unreachable blocks are removed even if their address is taken (the backend
+// must then define their label elsewhere, e.g. at the end of the function).
 //
 // Requires: valid IR. Preserves: values (none are created; trivial phis are removed).
-func simplifycfg(f *ir.Func) {
+func simplifycfg(f *ir.Func, ctx *passContext) {
 	for changed := true; changed; {
 		changed = foldBranches(f)
 		changed = ir.RemoveUnreachableBlocks(f) || changed
 		changed = removeTrivialPhis(f) || changed
-		changed = mergeBlocks(f) || changed
-		changed = bypassEmptyBlocks(f) || changed
+		changed = mergeBlocks(f, ctx) || changed
+		changed = bypassEmptyBlocks(f, ctx) || changed
 	}
 }
 
-// addressTaken returns the IDs of blocks whose address escapes into a value.
-func addressTaken(f *ir.Func) map[int]bool {
+// addressTaken returns the IDs of blocks whose address escapes: into a value
+// (OpBlockAddr), an asm goto, or static data (a Reloc naming ir.BlockLabel), or that an
+// indirect jump may reach.
+func addressTaken(f *ir.Func, ctx *passContext) map[int]bool {
 	taken := map[int]bool{}
 	for _, b := range f.Blocks {
+		if ctx != nil && ctx.dataLabels[ir.BlockLabel(f, b.ID)] {
+			taken[b.ID] = true
+		}
+		if b.Kind == ir.BlockIndirectJump {
+			for _, s := range b.Succs {
+				taken[s.ID] = true
+			}
+		}
 		for _, v := range b.Values {
 			if v.Op == ir.OpBlockAddr {
 				taken[int(v.AuxInt)] = true
@@ -148,8 +160,8 @@ func removeTrivialPhis(f *ir.Func) bool {
 
 // mergeBlocks merges c into b when b ends in a Plain jump to c and c has no other
 // predecessor.
-func mergeBlocks(f *ir.Func) bool {
-	taken := addressTaken(f)
+func mergeBlocks(f *ir.Func, ctx *passContext) bool {
+	taken := addressTaken(f, ctx)
 	merged := map[*ir.Block]bool{}
 	for _, b := range f.Blocks {
 		if merged[b] {
@@ -203,9 +215,12 @@ func mergeBlocks(f *ir.Func) bool {
 // predecessor of s and does not end in an indirect jump (so every edge into s stays
 // splittable and distinct); the phis get, for the new edge, their argument for e -> s.
 // e is then unreachable and removed by the next round.
-func bypassEmptyBlocks(f *ir.Func) bool {
-	taken := addressTaken(f)
+func bypassEmptyBlocks(f *ir.Func, ctx *passContext) bool {
+	taken := addressTaken(f, ctx)
 	changed := false
+	if len(f.Blocks) == 0 {
+		return false
+	}
 	for _, e := range f.Blocks[1:] {
 		if e.Kind != ir.BlockPlain || len(e.Values) != 0 || taken[e.ID] || len(e.Succs) != 1 {
 			continue
