@@ -31,39 +31,38 @@ func parseExact(text string, prec uint) *big.Float {
 // extValue returns the value to encode: the literal text rounded to prec bits when it
 // agrees with the double value (sema may have folded a sign or an expression, in which
 // case the text does not describe the value), else the double itself.
-func extValue(text string, v float64, prec uint, precAt func(e int) uint) (*big.Float, bool) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil, false
-	}
-	if text != "" {
-		if f := parseExact(text, prec); f != nil {
-			d, _ := f.Float64()
-			switch {
-			case d == v:
-			case d == -v:
-				f.Neg(f)
-			default:
-				f = nil
-			}
-			if f != nil {
-				// Subnormal results must be rounded once, at their reduced precision.
-				if f.Sign() != 0 {
-					if p := precAt(f.MantExp(nil) - 1); p < prec {
-						if p == 0 {
-							return new(big.Float), true
-						}
-						g := parseExact(text, p)
-						if f.Sign() < 0 {
-							g.Neg(g)
-						}
-						f = g
+func extValue(text string, v float64, prec uint, precAt func(e int) uint) *big.Float {
+	if f := parseExact(text, prec); f != nil && !math.IsNaN(v) {
+		d, _ := f.Float64()
+		switch {
+		case d == v:
+		case d == -v, math.IsInf(v, 0) && math.IsInf(d, 0) && math.Signbit(v) != math.Signbit(d):
+			f.Neg(f)
+		case math.IsInf(v, 0) && math.IsInf(d, 0):
+		default:
+			f = nil
+		}
+		if f != nil {
+			// Subnormal results must be rounded once, at their reduced precision.
+			if f.Sign() != 0 {
+				if p := precAt(f.MantExp(nil) - 1); p < prec {
+					if p == 0 {
+						return new(big.Float)
 					}
+					g := parseExact(text, p)
+					if f.Sign() < 0 {
+						g.Neg(g)
+					}
+					f = g
 				}
-				return f, true
 			}
+			return f
 		}
 	}
-	return new(big.Float).SetPrec(prec).SetFloat64(v), true
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return new(big.Float).SetPrec(prec).SetFloat64(v)
 }
 
 // F80Bits encodes a value as x87 80-bit extended precision.
@@ -71,12 +70,6 @@ func F80Bits(text string, v float64) [2]uint64 {
 	sign := uint64(0)
 	if math.Signbit(v) {
 		sign = 1
-	}
-	if math.IsNaN(v) {
-		return [2]uint64{0xC000000000000000, 0x7FFF}
-	}
-	if math.IsInf(v, 0) {
-		return [2]uint64{0x8000000000000000, sign<<15 | 0x7FFF}
 	}
 	// Significand bits available at binary exponent e (value = 1.f × 2^e).
 	precAt := func(e int) uint {
@@ -89,7 +82,13 @@ func F80Bits(text string, v float64) [2]uint64 {
 		}
 		return uint(p)
 	}
-	f, _ := extValue(text, v, 64, precAt)
+	f := extValue(text, v, 64, precAt)
+	switch {
+	case f == nil && math.IsNaN(v):
+		return [2]uint64{0xC000000000000000, 0x7FFF}
+	case f == nil:
+		return [2]uint64{0x8000000000000000, sign<<15 | 0x7FFF}
+	}
 	if f.Sign() == 0 {
 		return [2]uint64{0, sign << 15}
 	}
@@ -119,12 +118,6 @@ func F128Bits(text string, v float64) [2]uint64 {
 	if math.Signbit(v) {
 		sign = 1
 	}
-	if math.IsNaN(v) {
-		return [2]uint64{0, 0x7FFF800000000000}
-	}
-	if math.IsInf(v, 0) {
-		return [2]uint64{0, sign<<63 | 0x7FFF000000000000}
-	}
 	precAt := func(e int) uint {
 		if e >= 1-extBias {
 			return 113
@@ -135,7 +128,13 @@ func F128Bits(text string, v float64) [2]uint64 {
 		}
 		return uint(p)
 	}
-	f, _ := extValue(text, v, 113, precAt)
+	f := extValue(text, v, 113, precAt)
+	switch {
+	case f == nil && math.IsNaN(v):
+		return [2]uint64{0, 0x7FFF800000000000}
+	case f == nil:
+		return [2]uint64{0, sign<<63 | 0x7FFF000000000000}
+	}
 	if f.Sign() == 0 {
 		return [2]uint64{0, sign << 63}
 	}

@@ -123,6 +123,11 @@ func (g *gen) function(fd *ast.FuncDef) {
 		fn.ret(fn.op(ir.OpUndef, f.Ret))
 	}
 
+	// The last ret opened a fresh block that nothing can reach: drop it.
+	if last := f.Blocks[len(f.Blocks)-1]; last == fn.b && len(last.Values) == 0 && len(last.Preds) == 0 {
+		f.Blocks = f.Blocks[:len(f.Blocks)-1]
+	}
+
 	// Computed gotos may reach every label whose address is taken.
 	if len(fn.indirect) > 0 {
 		targets := fn.addressTakenLabels()
