@@ -62,6 +62,8 @@ func TestParse(t *testing.T) {
 		{"typedef int T; enum { T = 1 }; int x = T * 2;",
 			"(decl T int typedef) (decl  (enum  T=1)) (decl x int = (* T 2))"},
 		{"typedef int T; unsigned T;", "(decl T int typedef) (decl T uint)"},
+		{"typedef int T; void f(void) { __label__ T; T x; goto T; T: ; }",
+			"(decl T int typedef) (decl f (fn void ()) (params) {(__label__ T) (decl x int) (goto T) (label T ;)})"},
 		// Structs, unions, enums, tags (C11 6.7.2.1-3).
 		{"struct s { int a; unsigned b : 3, : 0; struct { int c; }; char d[]; } x;",
 			"(decl x (struct s (a int) (b uint :3) ( uint :0) ( (struct  (c int))) (d ([] char))))"},

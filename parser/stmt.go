@@ -26,7 +26,6 @@ func (p *Parser) compoundStatement(scope bool) *ast.Block {
 		p.next()
 		for p.at(lexer.Ident) {
 			b.Labels = append(b.Labels, p.tok.Text)
-			p.bindName(p.tok.Text, nil)
 			p.next()
 			if !p.accept(lexer.Comma) {
 				break
