@@ -185,14 +185,14 @@ func classifyParam(p ir.Param, ret bool) abiLoc {
 
 // callLayout is the assignment of a whole signature.
 type callLayout struct {
-	args      []abiLoc
-	ret       abiLoc
-	hasRet    bool
-	retMemory bool  // hidden pointer in rdi (§3.2.3 "Returning of Values", MEMORY)
+	args       []abiLoc
+	ret        abiLoc
+	hasRet     bool
+	retMemory  bool  // hidden pointer in rdi (§3.2.3 "Returning of Values", MEMORY)
 	stackSize  int64 // bytes of stack arguments, 16-aligned
 	stackBytes int64 // bytes of stack arguments (va_start's overflow_arg_area starts after them)
-	numGP     int   // integer registers used by named arguments (va_start's gp_offset)
-	numSSE    int   // vector registers used (%al for variadic calls)
+	numGP      int   // integer registers used by named arguments (va_start's gp_offset)
+	numSSE     int   // vector registers used (%al for variadic calls)
 }
 
 // layoutCall assigns registers and stack offsets to params (§3.2.3 "Passing"): each

@@ -65,7 +65,9 @@ func le64(x uint64) []byte {
 	return b
 }
 
-func (g *gen) constF32(f float32) string { return g.constBytes(le64(uint64(math.Float32bits(f)))[:4], 4) }
+func (g *gen) constF32(f float32) string {
+	return g.constBytes(le64(uint64(math.Float32bits(f)))[:4], 4)
+}
 func (g *gen) constF64(f float64) string { return g.constBytes(le64(math.Float64bits(f)), 8) }
 
 // constPow2 is the constant 2^n of type t (F32 or F64).

@@ -38,15 +38,15 @@ type fnState struct {
 	frame  []frameObj
 	vclass []regClass
 
-	slotObj  []int // IR slot index -> frame object
-	self     callLayout
-	maxOut   int64
-	fused    []bool // comparison value emitted at its block's branch
-	addrFold []bool // Add(p, const) used only as load/store addresses: folded
-	hidden   reg    // hidden return pointer (MEMORY class return)
-	regSave  int    // register save area frame object, or -1
-	scratch  int    // 16-byte frame object for conversions
-	params   []valLoc
+	slotObj    []int // IR slot index -> frame object
+	self       callLayout
+	maxOut     int64
+	fused      []bool // comparison value emitted at its block's branch
+	addrFold   []bool // Add(p, const) used only as load/store addresses: folded
+	hidden     reg    // hidden return pointer (MEMORY class return)
+	regSave    int    // register save area frame object, or -1
+	scratch    int    // 16-byte frame object for conversions
+	params     []valLoc
 	usedCallee []reg // callee-saved registers the allocator used (saved in the prologue)
 	err        error
 }
@@ -324,7 +324,7 @@ func (s *fnState) moveInto(v *ir.Value, dst, dstHi reg) {
 }
 
 // f80Copy copies the 16-byte x87 value at src to dst.
-func (s *fnState) f80Load(src operand) { s.emit("fldt", src) }
+func (s *fnState) f80Load(src operand)  { s.emit("fldt", src) }
 func (s *fnState) f80Store(dst operand) { s.emit("fstpt", dst) }
 
 // loadF80 pushes v on the x87 stack.

@@ -150,9 +150,9 @@ type operand struct {
 	seg   string // kMem: segment prefix ("%fs")
 	// kMem: displaced by the size of the outgoing argument area (alloca results).
 	outArea bool
-	use   bool   // kReg: read by the instruction
-	def   bool   // kReg: written by the instruction
-	early bool   // kReg def: written before all uses are read (early clobber)
+	use     bool // kReg: read by the instruction
+	def     bool // kReg: written by the instruction
+	early   bool // kReg def: written before all uses are read (early clobber)
 }
 
 func use(r reg, size int) operand { return operand{kind: kReg, reg: r, size: size, use: true} }
@@ -163,7 +163,7 @@ func mod(r reg, size int) operand {
 func earlyDef(r reg, size int) operand {
 	return operand{kind: kReg, reg: r, size: size, def: true, early: true}
 }
-func imm(x int64) operand        { return operand{kind: kImm, disp: x} }
+func imm(x int64) operand { return operand{kind: kImm, disp: x} }
 func memAt(base reg, disp int64) operand {
 	return operand{kind: kMem, reg: base, index: noReg, disp: disp}
 }
@@ -229,11 +229,11 @@ type frameObj struct {
 
 type bitset []uint64
 
-func newBitset(n int) bitset         { return make(bitset, (n+63)/64) }
-func (b bitset) has(i int) bool      { return b[i/64]&(1<<(uint(i)%64)) != 0 }
-func (b bitset) set(i int)           { b[i/64] |= 1 << (uint(i) % 64) }
-func (b bitset) clear(i int)         { b[i/64] &^= 1 << (uint(i) % 64) }
-func (b bitset) copyFrom(c bitset)   { copy(b, c) }
+func newBitset(n int) bitset       { return make(bitset, (n+63)/64) }
+func (b bitset) has(i int) bool    { return b[i/64]&(1<<(uint(i)%64)) != 0 }
+func (b bitset) set(i int)         { b[i/64] |= 1 << (uint(i) % 64) }
+func (b bitset) clear(i int)       { b[i/64] &^= 1 << (uint(i) % 64) }
+func (b bitset) copyFrom(c bitset) { copy(b, c) }
 func (b bitset) equal(c bitset) bool {
 	for i := range b {
 		if b[i] != c[i] {
