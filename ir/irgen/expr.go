@@ -452,18 +452,28 @@ func (fn *fn) expr(e ast.Expr) *ir.Value {
 
 func (fn *fn) stmtExpr(e *ast.StmtExpr) *ir.Value {
 	items := e.Body.Items
+	mark := len(fn.cleanups)
+	defer func() { fn.cleanups = fn.cleanups[:mark] }()
 	for i, s := range items {
 		if i == len(items)-1 {
 			if es, ok := s.(*ast.ExprStmt); ok && es.X != nil && e.Type() != nil && e.Type().Kind != ast.Void {
 				v := fn.expr(es.X)
 				if inMemory(es.X.Type()) {
 					v = fn.copyToTemp(v, es.X.Type())
+				} else if len(fn.cleanups) > mark {
+					// The value must be read before the cleanups run.
+					tmp := fn.tempSlot(es.X.Type())
+					fn.store(tmp, v, es.X.Type(), false)
+					fn.runCleanups(mark)
+					return fn.load(tmp, es.X.Type(), false)
 				}
+				fn.runCleanups(mark)
 				return v
 			}
 		}
 		fn.stmt(s)
 	}
+	fn.runCleanups(mark)
 	return nil
 }
 

@@ -29,6 +29,11 @@ type fn struct {
 	defaultBlock map[*ast.DefaultStmt]*ir.Block
 	breakTo      *ir.Block
 	continueTo   *ir.Block
+	// cleanups are the variables in scope with __attribute__((cleanup(f))), innermost
+	// last; breakDepth and continueDepth are its length where the targets were entered.
+	cleanups      []*ast.Object
+	breakDepth    int
+	continueDepth int
 	// noreturn is the block in which a noreturn function was called; it is ended with
 	// BlockUnreachable at the end of the statement if control is still in it.
 	noreturn *ir.Block
@@ -381,3 +386,20 @@ func (fn *fn) sizeOf(t *ast.Type) *ir.Value {
 }
 
 func (fn *fn) pos() diag.Pos { return fn.at }
+
+// runCleanups calls the cleanup functions of the variables in fn.cleanups[mark:],
+// innermost first (GCC manual, "cleanup" variable attribute). Only normal exits from a
+// scope and break, continue and return run them; goto out of a scope does not.
+func (fn *fn) runCleanups(mark int) {
+	for i := len(fn.cleanups) - 1; i >= mark; i-- {
+		o := fn.cleanups[i]
+		c := o.Cleanup
+		ci := &ir.CallInfo{Params: []ir.Param{{Type: ir.Ptr}}, NumFixed: 1}
+		if ft := c.Type; ft != nil && ft.Kind == ast.Func && ft.Base != nil && ft.Base.Kind != ast.Void && !byValueAgg(ft.Base) {
+			ci.Ret = fn.g.scalarType(ft.Base)
+		}
+		v := fn.op(ir.OpCall, ci.Ret, fn.objAddress(c), fn.localAddr(o))
+		v.Call = ci
+		v.Sym = fn.g.ref(c)
+	}
+}

@@ -11,9 +11,12 @@ func (fn *fn) block(b *ast.Block) {
 	if b == nil {
 		return
 	}
+	mark := len(fn.cleanups)
 	for _, s := range b.Items {
 		fn.stmt(s)
 	}
+	fn.runCleanups(mark)
+	fn.cleanups = fn.cleanups[:mark]
 }
 
 // stmt lowers one statement (C11 6.8).
@@ -111,12 +114,14 @@ func (fn *fn) stmt(s ast.Stmt) {
 			fn.g.diags.Errorf(s.Pos, "break statement not within loop or switch")
 			return
 		}
+		fn.runCleanups(fn.breakDepth)
 		fn.jumpAway(fn.breakTo)
 	case *ast.ContinueStmt:
 		if fn.continueTo == nil {
 			fn.g.diags.Errorf(s.Pos, "continue statement not within a loop")
 			return
 		}
+		fn.runCleanups(fn.continueDepth)
 		fn.jumpAway(fn.continueTo)
 	case *ast.ReturnStmt:
 		fn.returnStmt(s)
@@ -139,14 +144,16 @@ func (fn *fn) stmt(s ast.Stmt) {
 }
 
 func (fn *fn) loopBody(body ast.Stmt, brk, cont *ir.Block) {
-	ob, oc := fn.breakTo, fn.continueTo
+	ob, oc, obd, ocd := fn.breakTo, fn.continueTo, fn.breakDepth, fn.continueDepth
 	fn.breakTo, fn.continueTo = brk, cont
+	fn.breakDepth, fn.continueDepth = len(fn.cleanups), len(fn.cleanups)
 	fn.stmt(body)
-	fn.breakTo, fn.continueTo = ob, oc
+	fn.breakTo, fn.continueTo, fn.breakDepth, fn.continueDepth = ob, oc, obd, ocd
 }
 
 func (fn *fn) returnStmt(s *ast.ReturnStmt) {
 	if s.X == nil {
+		fn.runCleanups(0)
 		if fn.f.Ret != ir.Void {
 			fn.ret(fn.op(ir.OpUndef, fn.f.Ret))
 			return
@@ -160,12 +167,17 @@ func (fn *fn) returnStmt(s *ast.ReturnStmt) {
 	}
 	v := fn.expr(s.X)
 	if fn.retType.Kind == ast.Void || v == nil {
+		fn.runCleanups(0)
 		fn.ret(nil)
 		return
 	}
 	if fn.f.RetAgg == nil && s.X.Type() != nil && !sameScalar(fn.g, s.X.Type(), fn.retType) {
 		v = fn.convert(v, s.X.Type(), fn.retType)
 	}
+	if len(fn.cleanups) > 0 && fn.f.RetAgg != nil {
+		v = fn.copyToTemp(v, fn.retType) // the value is read before cleanups run
+	}
+	fn.runCleanups(0)
 	fn.ret(v)
 }
 
@@ -222,10 +234,10 @@ func (fn *fn) switchStmt(s *ast.SwitchStmt) {
 		b.AddEdge(dflt)
 	}
 	fn.b = fn.f.NewBlock()
-	ob := fn.breakTo
-	fn.breakTo = end
+	ob, obd := fn.breakTo, fn.breakDepth
+	fn.breakTo, fn.breakDepth = end, len(fn.cleanups)
 	fn.stmt(s.Body)
-	fn.breakTo = ob
+	fn.breakTo, fn.breakDepth = ob, obd
 	fn.jump(end)
 }
 
@@ -287,6 +299,9 @@ func (fn *fn) decl(d *ast.Decl) {
 		fn.initLocal(fn.localAddr(o), o.Type, d.Inits)
 	} else {
 		fn.localAddr(o)
+	}
+	if o.Cleanup != nil {
+		fn.cleanups = append(fn.cleanups, o)
 	}
 }
 
