@@ -694,6 +694,10 @@ func (fn *fn) compare(op ast.BinaryOp, ex, ey ast.Expr) *ir.Value {
 	if xt.Kind == ast.Complex || yt.Kind == ast.Complex {
 		return fn.complexEq(op, x, y, xt, yt)
 	}
+	if xt.Kind == ast.Vector || yt.Kind == ast.Vector {
+		fn.g.diags.Errorf(fn.pos(), "vector comparisons are not yet supported")
+		return fn.iconst(ir.I32, 0)
+	}
 	// Operands have a common type after sema; tolerate a null pointer constant or an
 	// integer compared with a pointer.
 	ct := xt
@@ -806,8 +810,17 @@ func (fn *fn) condExpr(e *ast.Cond) *ir.Value {
 		b = fn.convert(b, e.Else.Type(), t)
 	}
 	fn.jump(join)
-	if t.Kind == ast.Void || a == nil || b == nil {
+	if t.Kind == ast.Void || a == nil && b == nil {
 		return nil
+	}
+	// An arm without a value (e.g. __builtin_unreachable()) never reaches the join.
+	if a == nil || b == nil {
+		st := fn.g.scalarType(t)
+		if a == nil {
+			a = fn.undefIn(join.Preds[0], st)
+		} else {
+			b = fn.undefIn(join.Preds[1], st)
+		}
 	}
 	if a.Type != b.Type {
 		fn.g.diags.Errorf(e.Pos, "irgen: conditional operands of different IR types")
@@ -974,4 +987,12 @@ func (fn *fn) convert(v *ir.Value, from, to *ast.Type) *ir.Value {
 		return fn.op(ir.OpBitcast, ir.Ptr, fn.resize(v, fs, fn.g.intptr, signed))
 	}
 	return fn.resize(v, fs, ts, signed)
+}
+
+// undefIn creates an undefined value at the end of block b (before its terminator,
+// which is implicit in the block's Kind).
+func (fn *fn) undefIn(b *ir.Block, t ir.Type) *ir.Value {
+	v := b.Append(ir.OpUndef, t)
+	v.Line = fn.line
+	return v
 }

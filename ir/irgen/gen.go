@@ -194,15 +194,21 @@ func (g *gen) object(o *ast.Object) {
 		})
 		return
 	}
-	if o.Kind != ast.ObjVar {
-		return
+	if o.Kind == ast.ObjFunc && o.Defined {
+		return // emitted from File.Funcs
 	}
 	if !o.Defined && o.Str == nil {
-		if o.Weak {
+		if o.Weak && (o.Kind == ast.ObjVar || o.Kind == ast.ObjFunc) {
 			// An undefined weak reference still needs ".weak name".
-			g.m.Globals = append(g.m.Globals, &ir.Global{Name: name, Linkage: ir.Weak, Extern: true,
-				Size: o.Type.Size, Align: o.Type.Align, TLS: o.ThreadLocal, Visibility: o.Visibility})
+			gl := &ir.Global{Name: name, Linkage: ir.Weak, Extern: true, TLS: o.ThreadLocal, Visibility: o.Visibility}
+			if o.Kind == ast.ObjVar {
+				gl.Size, gl.Align = o.Type.Size, o.Type.Align
+			}
+			g.m.Globals = append(g.m.Globals, gl)
 		}
+		return
+	}
+	if o.Kind != ast.ObjVar {
 		return
 	}
 	if g.defs[name] {
