@@ -122,7 +122,7 @@ func (s *fnState) emitInst(w *strings.Builder, in *inst, next *mblock) {
 			fmt.Fprintf(w, "\tcall *%s\n", s.fmtOp(in.args[0]))
 		}
 	case "raw":
-		fmt.Fprintf(w, "\t%s\n", substTemplate(in.tmpl, in.args, nil, s.frameOff))
+		fmt.Fprintf(w, "\t%s\n", substTemplate(in.tmpl, in.args, in.asmNames, s.frameOff))
 	default:
 		w.WriteString("\t" + in.op)
 		for i, o := range in.args {

@@ -198,9 +198,11 @@ type inst struct {
 	implUse []reg
 	implDef []reg // clobbered or written fixed registers (written after the uses)
 	tmpl    string
-	target  *mblock // jmp/jcc
-	targets []*mblock
-	line    int32
+	// asmNames maps inline asm operand names (%[name]) to operand indexes.
+	asmNames map[string]int
+	target   *mblock // jmp/jcc
+	targets  []*mblock
+	line     int32
 }
 
 // isBranch reports whether the instruction transfers control (ends a block).

@@ -240,6 +240,17 @@ func (s *fnState) regalloc() error {
 			used[iv.assigned] = true
 		}
 	}
+	// Fixed uses of callee-saved registers (inline asm operands and clobbers) also
+	// oblige the prologue to save them.
+	for _, b := range s.blocks {
+		for _, in := range b.insts {
+			forEachDef(in, func(r reg, _ bool) {
+				if r < firstVirtual {
+					used[r] = true
+				}
+			})
+		}
+	}
 	s.usedCallee = nil
 	for _, r := range calleeSaved {
 		if used[r] {
