@@ -55,6 +55,10 @@ func Generate(m *ir.Module, t *target.Target, opts *codegen.Options, w io.Writer
 	var sb strings.Builder
 	if opts.FileName != "" {
 		fmt.Fprintf(&sb, "\t.file %q\n", opts.FileName)
+		if opts.Debug {
+			// DWARF line table only: .loc directives name file 1 (no .debug_info yet).
+			fmt.Fprintf(&sb, "\t.file 1 %q\n", opts.FileName)
+		}
 	}
 	for _, a := range m.TopAsm {
 		sb.WriteString(a)

@@ -1,7 +1,10 @@
 package amd64
 
 import (
+	"strings"
 	"testing"
+
+	"gocc/codegen"
 
 	"gocc/ir"
 )
@@ -56,4 +59,22 @@ int main(void) {
 	return failures;
 }
 `)
+}
+
+// -g: .file/.loc directives assemble, and leaf functions without locals need no frame.
+func TestDebugLinesAndFrame(t *testing.T) {
+	m := newModule()
+	x := newFn(m, "twice", ir.I32, ir.I32)
+	p := x.param(0)
+	v := x.op(ir.OpAdd, ir.I32, p, p)
+	v.Line = 7
+	x.ret(v)
+	asm := genAsm(t, m, &codegen.Options{Debug: true, FileName: "t.c"})
+	if !strings.Contains(asm, "\t.loc 1 7\n") || !strings.Contains(asm, ".file 1 \"t.c\"") {
+		t.Errorf("missing .loc/.file:\n%s", asm)
+	}
+	if strings.Contains(asm, "subq") {
+		t.Errorf("leaf function allocated a frame:\n%s", asm)
+	}
+	runC(t, m, cHeader+"int twice(int);\nint main(void) { CHECK(twice(21) == 42); return failures; }\n")
 }

@@ -77,6 +77,7 @@ func (s *fnState) emitFunc(w *strings.Builder) {
 			fmt.Fprintf(w, "\tmovaps %s, %d(%%rbp)\n", regName(r, 16), base+48+int64(16*i))
 		}
 	}
+	line := int32(0)
 	for bi, b := range s.blocks {
 		fmt.Fprintf(w, "%s:\n", b.label)
 		var next *mblock
@@ -84,6 +85,10 @@ func (s *fnState) emitFunc(w *strings.Builder) {
 			next = s.blocks[bi+1]
 		}
 		for _, in := range b.insts {
+			if g.opts.Debug && g.opts.FileName != "" && in.line != 0 && in.line != line {
+				line = in.line
+				fmt.Fprintf(w, "\t.loc 1 %d\n", line)
+			}
 			s.emitInst(w, in, next)
 		}
 	}

@@ -45,7 +45,8 @@ type fnState struct {
 	addrFold   []bool // Add(p, const) used only as load/store addresses: folded
 	hidden     reg    // hidden return pointer (MEMORY class return)
 	regSave    int    // register save area frame object, or -1
-	scratch    int    // 16-byte frame object for conversions
+	scratch    int    // 16-byte frame object for conversions (scratchObj), or -1
+	curLine    int32  // source line of the value being lowered (for .loc)
 	params     []valLoc
 	usedCallee []reg // callee-saved registers the allocator used (saved in the prologue)
 	err        error
@@ -65,8 +66,17 @@ func (s *fnState) newFrame(size, align int64) int {
 	return len(s.frame) - 1
 }
 
+// scratchObj is a 16-byte frame object for conversions through memory, created on
+// first use.
+func (s *fnState) scratchObj() int {
+	if s.scratch < 0 {
+		s.scratch = s.newFrame(16, 16)
+	}
+	return s.scratch
+}
+
 func (s *fnState) emit(op string, args ...operand) *inst {
-	i := &inst{op: op, args: args}
+	i := &inst{op: op, args: args, line: s.curLine}
 	s.cur.insts = append(s.cur.insts, i)
 	return i
 }
@@ -162,7 +172,7 @@ func (s *fnState) slotOf(v *ir.Value) operand {
 	l := s.loc[v.ID]
 	if l.slot == 0 {
 		s.fail("f80 value %v has no slot", v)
-		return frameMem(s.scratch, 0)
+		return frameMem(s.scratchObj(), 0)
 	}
 	return frameMem(l.slot-1, 0)
 }
@@ -385,7 +395,7 @@ func (g *gen) selectFunc(f *ir.Func) (*fnState, error) {
 	s.loc = make([]valLoc, n)
 	s.fused = make([]bool, n)
 	s.addrFold = make([]bool, n)
-	s.scratch = s.newFrame(16, 16)
+	s.scratch = -1
 	for _, sl := range f.Slots {
 		s.slotObj = append(s.slotObj, s.newFrame(sl.Size, sl.Align))
 	}
@@ -513,9 +523,20 @@ func (s *fnState) lowerParams() {
 	if s.f.UsesVaStart {
 		s.regSave = s.newFrame(176, 16)
 	}
+	usedParam := make([]bool, len(s.f.Params))
+	for _, b := range s.f.Blocks {
+		for _, v := range b.Values {
+			if v.Op == ir.OpParam && v.Uses > 0 && int(v.AuxInt) < len(usedParam) {
+				usedParam[v.AuxInt] = true
+			}
+		}
+	}
 	for i, p := range s.f.Params {
 		loc := cl.args[i]
 		pl := s.params[i]
+		if !usedParam[i] && p.Type != ir.F80 {
+			continue
+		}
 		if p.Agg != nil {
 			if loc.memory {
 				s.emit("leaq", s.incoming(loc.stackOff, 0), def(pl.lo, 8))

@@ -38,6 +38,9 @@ func (s *fnState) lowerValue(v *ir.Value) {
 	if isRemat(v) || s.fused[v.ID] || s.addrFold[v.ID] {
 		return
 	}
+	if v.Line != 0 {
+		s.curLine = v.Line
+	}
 	l := s.loc[v.ID]
 	switch v.Op {
 	case ir.OpParam, ir.OpPhi:
@@ -480,7 +483,7 @@ func (s *fnState) floatConv(v *ir.Value, l valLoc) {
 		s.fail("binary128 (F128) is not supported on x86-64")
 		return
 	}
-	scr := frameMem(s.scratch, 0)
+	scr := frameMem(s.scratchObj(), 0)
 	unsigned := v.Op == ir.OpFToU || v.Op == ir.OpUToF
 	idx := 0
 	if unsigned {
@@ -581,7 +584,7 @@ func (s *fnState) floatConv(v *ir.Value, l valLoc) {
 // x87ToInt converts the x87 value a to an integer in d, truncating: the control word's
 // rounding field is set to "toward zero" around fistp (the SSE3 fisttp is not baseline).
 func (s *fnState) x87ToInt(a *ir.Value, d reg, unsigned64 bool) {
-	cw := frameMem(s.scratch, 0)
+	cw := frameMem(s.scratchObj(), 0)
 	t := s.gpr()
 	s.emit("fnstcw", cw)
 	s.emit("movzwl", cw, def(t, 4))
