@@ -558,6 +558,9 @@ type Object struct {
 	VLA bool
 	// Str is the literal for an Object made for a string literal.
 	Str *StringLit
+	// Cleanup is the function named by __attribute__((cleanup(f))) on a local variable
+	// (sema): irgen calls f(&var) when the variable's scope ends.
+	Cleanup *Object
 	// Builtin data for ObjBuiltin: the builtin's name.
 	// (Name holds it; the type is the builtin's signature.)
 }

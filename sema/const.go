@@ -1,0 +1,431 @@
+package sema
+
+import (
+	"math"
+	"strconv"
+
+	"gocc/ast"
+)
+
+// Constant evaluation for static initializers (C11 6.6p7-9): arithmetic constants,
+// address constants (an object or function address plus an integer offset, also
+// through casts to pointer-sized integers), and &&label.
+
+// entryConst fills en.Const or reports "initializer element is not constant".
+func (c *checker) entryConst(en *ast.InitEntry) {
+	if _, ok := en.Value.(*ast.StringLit); ok {
+		return // a character array initialized from a literal: irgen copies the bytes
+	}
+	if en.Type.IsRecord() {
+		c.errorf(en.Value.Position(), "initializer element is not constant")
+		return
+	}
+	v, ok := c.constValue(en.Value)
+	if !ok {
+		c.errorf(en.Value.Position(), "initializer element is not constant")
+		return
+	}
+	if v.Kind == ast.ConstAddr || v.Kind == ast.ConstLabelAddr {
+		if en.Type.Kind != ast.Pointer && !(en.Type.IsInteger() && en.Type.Size == int64(c.t.Pointer.Size)) {
+			c.errorf(en.Value.Position(), "initializer element is not computable at load time")
+			return
+		}
+	}
+	en.Const = v
+}
+
+func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
+	switch x := e.(type) {
+	case *ast.IntLit:
+		return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(x.Value)}, true
+	case *ast.CharLit:
+		return &ast.ConstValue{Kind: ast.ConstInt, Int: x.Value}, true
+	case *ast.FloatLit:
+		if x.Imag {
+			return &ast.ConstValue{Kind: ast.ConstComplex, Imag: x.Value}, true
+		}
+		return &ast.ConstValue{Kind: ast.ConstFloat, Float: x.Value, Text: x.Text}, true
+	case *ast.Cast:
+		return c.constCast(x)
+	case *ast.Unary:
+		switch x.Op {
+		case ast.Addr:
+			return c.constAddr(x.X)
+		case ast.Neg, ast.Plus:
+			v, ok := c.constValue(x.X)
+			if !ok || x.Op == ast.Plus {
+				return v, ok
+			}
+			switch v.Kind {
+			case ast.ConstFloat:
+				r := &ast.ConstValue{Kind: ast.ConstFloat, Float: -v.Float}
+				if v.Text != "" {
+					r.Text = "-" + v.Text
+					if v.Text[0] == '-' {
+						r.Text = v.Text[1:]
+					}
+				}
+				return r, true
+			case ast.ConstComplex:
+				return &ast.ConstValue{Kind: ast.ConstComplex, Float: -v.Float, Imag: -v.Imag}, true
+			case ast.ConstInt:
+				return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(-v.Int), x.Type()))}, true
+			}
+		case ast.BitNot:
+			v, ok := c.constValue(x.X)
+			if ok && v.Kind == ast.ConstComplex {
+				return &ast.ConstValue{Kind: ast.ConstComplex, Float: v.Float, Imag: -v.Imag}, true
+			}
+		case ast.LogNot:
+			v, ok := c.constValue(x.X)
+			if !ok {
+				return nil, false
+			}
+			switch v.Kind {
+			case ast.ConstFloat:
+				return constBool(v.Float == 0), true
+			case ast.ConstAddr:
+				return constBool(false), true
+			}
+		case ast.Real, ast.Imag:
+			v, ok := c.constValue(x.X)
+			if ok && v.Kind == ast.ConstComplex {
+				if x.Op == ast.Real {
+					return &ast.ConstValue{Kind: ast.ConstFloat, Float: v.Float}, true
+				}
+				return &ast.ConstValue{Kind: ast.ConstFloat, Float: v.Imag}, true
+			}
+		}
+		return nil, false
+	case *ast.Binary:
+		return c.constBinary(x)
+	case *ast.Cond:
+		cv, ok := c.constValue(x.C)
+		if !ok {
+			return nil, false
+		}
+		truth := false
+		switch cv.Kind {
+		case ast.ConstInt:
+			truth = cv.Int != 0
+		case ast.ConstFloat:
+			truth = cv.Float != 0
+		case ast.ConstAddr:
+			truth = true
+		default:
+			return nil, false
+		}
+		if truth {
+			if x.Then == nil {
+				return c.constValue(x.C)
+			}
+			return c.constValue(x.Then)
+		}
+		return c.constValue(x.Else)
+	case *ast.LabelAddr:
+		if c.fn == nil {
+			return nil, false
+		}
+		return &ast.ConstValue{Kind: ast.ConstLabelAddr, Label: x.Label, Func: c.fn.def.Obj}, true
+	case *ast.StringLit:
+		return &ast.ConstValue{Kind: ast.ConstAddr, Sym: c.stringObj(x)}, true
+	case *ast.Generic:
+		return c.constValue(x.Chosen)
+	case *ast.ChooseExpr:
+		return c.constValue(x.Chosen)
+	}
+	return nil, false
+}
+
+func constBool(b bool) *ast.ConstValue {
+	v := &ast.ConstValue{Kind: ast.ConstInt}
+	if b {
+		v.Int = 1
+	}
+	return v
+}
+
+// stringObj makes the static object holding a string literal used as an address.
+func (c *checker) stringObj(s *ast.StringLit) *ast.Object {
+	c.staticCount++
+	o := &ast.Object{Kind: ast.ObjVar, Pos: s.Pos, Type: s.Type(), Global: true, Defined: true,
+		LinkName: ".Lstr." + strconv.Itoa(c.staticCount), Str: s, Constructor: -1, Destructor: -1}
+	c.addGlobal(o)
+	return o
+}
+
+// constAddr evaluates the address of an lvalue as an address constant.
+func (c *checker) constAddr(e ast.Expr) (*ast.ConstValue, bool) {
+	switch x := e.(type) {
+	case *ast.Ident:
+		if x.Obj == nil || !(x.Obj.Global || x.Obj.Kind == ast.ObjFunc) {
+			return nil, false
+		}
+		return &ast.ConstValue{Kind: ast.ConstAddr, Sym: x.Obj}, true
+	case *ast.StringLit:
+		return &ast.ConstValue{Kind: ast.ConstAddr, Sym: c.stringObj(x)}, true
+	case *ast.CompoundLit:
+		if x.Obj == nil || !x.Obj.Global {
+			return nil, false
+		}
+		return &ast.ConstValue{Kind: ast.ConstAddr, Sym: x.Obj}, true
+	case *ast.MemberExpr:
+		var base *ast.ConstValue
+		var ok bool
+		if x.Arrow {
+			base, ok = c.constValue(x.X)
+		} else {
+			base, ok = c.constAddr(x.X)
+		}
+		if !ok || len(x.Path) == 0 {
+			return nil, false
+		}
+		r := *base
+		for _, m := range x.Path {
+			r.Int += m.Offset
+		}
+		return &r, r.Kind == ast.ConstAddr || r.Kind == ast.ConstInt
+	case *ast.Index:
+		base, ok := c.constValue(x.X)
+		if !ok {
+			return nil, false
+		}
+		i, ok := c.constValue(x.I)
+		if !ok || i.Kind != ast.ConstInt {
+			return nil, false
+		}
+		r := *base
+		r.Int += i.Int * x.Type().Size
+		return &r, r.Kind == ast.ConstAddr || r.Kind == ast.ConstInt
+	case *ast.Unary:
+		if x.Op == ast.Deref {
+			return c.constValue(x.X)
+		}
+	case *ast.Cast:
+		if x.Kind == ast.CastDecay {
+			return c.constAddr(x.X)
+		}
+	case *ast.Generic:
+		return c.constAddr(x.Chosen)
+	}
+	return nil, false
+}
+
+func (c *checker) constCast(x *ast.Cast) (*ast.ConstValue, bool) {
+	if x.Kind == ast.CastDecay {
+		return c.constAddr(x.X)
+	}
+	if x.Kind == ast.CastToUnion {
+		return nil, false
+	}
+	v, ok := c.constValue(x.X)
+	if !ok {
+		return nil, false
+	}
+	to, from := x.Type(), x.X.Type()
+	switch {
+	case to.Kind == ast.Pointer:
+		if v.Kind == ast.ConstInt || v.Kind == ast.ConstAddr || v.Kind == ast.ConstLabelAddr {
+			if v.Kind == ast.ConstInt {
+				return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(v.Int), c.sizeT))}, true
+			}
+			return v, true
+		}
+	case to.IsInteger():
+		switch v.Kind {
+		case ast.ConstInt:
+			return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(v.Int), to))}, true
+		case ast.ConstFloat:
+			f := math.Trunc(v.Float)
+			if to.Kind == ast.Bool {
+				return constBool(v.Float != 0), true
+			}
+			if c.isSigned(to) || f < 0 {
+				return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(int64(f)), to))}, true
+			}
+			return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(f), to))}, true
+		case ast.ConstAddr, ast.ConstLabelAddr:
+			if to.Kind == ast.Bool {
+				return constBool(true), true
+			}
+			if to.Size == int64(c.t.Pointer.Size) {
+				return v, true
+			}
+		case ast.ConstComplex:
+			return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(int64(v.Float)), to))}, true
+		}
+	case to.IsFloat():
+		var f float64
+		text := ""
+		switch v.Kind {
+		case ast.ConstInt:
+			if c.isSigned(from) || from.Kind == ast.Pointer && false {
+				f = float64(v.Int)
+				text = strconv.FormatInt(v.Int, 10)
+			} else {
+				f = float64(uint64(v.Int))
+				text = strconv.FormatUint(uint64(v.Int), 10)
+			}
+		case ast.ConstFloat:
+			f, text = v.Float, v.Text
+		case ast.ConstComplex:
+			f = v.Float
+		default:
+			return nil, false
+		}
+		if to.Kind == ast.Float {
+			f = float64(float32(f))
+		}
+		if to.Kind != ast.LongDouble {
+			text = ""
+		}
+		return &ast.ConstValue{Kind: ast.ConstFloat, Float: f, Text: text}, true
+	case to.Kind == ast.Complex:
+		var re, im float64
+		switch v.Kind {
+		case ast.ConstInt:
+			if c.isSigned(from) {
+				re = float64(v.Int)
+			} else {
+				re = float64(uint64(v.Int))
+			}
+		case ast.ConstFloat:
+			re = v.Float
+		case ast.ConstComplex:
+			re, im = v.Float, v.Imag
+		default:
+			return nil, false
+		}
+		if to.Base.Kind == ast.Float {
+			re, im = float64(float32(re)), float64(float32(im))
+		}
+		return &ast.ConstValue{Kind: ast.ConstComplex, Float: re, Imag: im}, true
+	case to.Kind == ast.Void:
+		return nil, false
+	case to.Kind == ast.Vector:
+		return nil, false
+	}
+	return nil, false
+}
+
+func (c *checker) constBinary(x *ast.Binary) (*ast.ConstValue, bool) {
+	a, ok := c.constValue(x.X)
+	if !ok {
+		return nil, false
+	}
+	b, ok := c.constValue(x.Y)
+	if !ok {
+		return nil, false
+	}
+	xt, yt := x.X.Type(), x.Y.Type()
+	// Address arithmetic (C11 6.6p9): pointer ± integer, scaled by the element size.
+	if xt.Kind == ast.Pointer && yt.IsInteger() && (x.Op == ast.Add || x.Op == ast.Sub) && b.Kind == ast.ConstInt {
+		r := *a
+		d := b.Int * elemSize(xt)
+		if x.Op == ast.Sub {
+			d = -d
+		}
+		r.Int += d
+		return &r, a.Kind == ast.ConstAddr || a.Kind == ast.ConstInt
+	}
+	if yt.Kind == ast.Pointer && xt.IsInteger() && x.Op == ast.Add && a.Kind == ast.ConstInt {
+		r := *b
+		r.Int += a.Int * elemSize(yt)
+		return &r, b.Kind == ast.ConstAddr || b.Kind == ast.ConstInt
+	}
+	if xt.Kind == ast.Pointer && yt.Kind == ast.Pointer && x.Op == ast.Sub && a.Kind == ast.ConstAddr && b.Kind == ast.ConstAddr && a.Sym == b.Sym {
+		return &ast.ConstValue{Kind: ast.ConstInt, Int: (a.Int - b.Int) / elemSize(xt)}, true
+	}
+	// Integer arithmetic on addresses cast to integers: sym + n.
+	if a.Kind == ast.ConstAddr && b.Kind == ast.ConstInt && (x.Op == ast.Add || x.Op == ast.Sub) && x.Type().IsInteger() {
+		r := *a
+		if x.Op == ast.Add {
+			r.Int += b.Int
+		} else {
+			r.Int -= b.Int
+		}
+		return &r, true
+	}
+	if (x.Op == ast.LogAnd || x.Op == ast.LogOr) && (a.Kind == ast.ConstAddr || b.Kind == ast.ConstAddr) {
+		ta := a.Kind == ast.ConstAddr || a.Kind == ast.ConstInt && a.Int != 0 || a.Kind == ast.ConstFloat && a.Float != 0
+		tb := b.Kind == ast.ConstAddr || b.Kind == ast.ConstInt && b.Int != 0 || b.Kind == ast.ConstFloat && b.Float != 0
+		if x.Op == ast.LogAnd {
+			return constBool(ta && tb), true
+		}
+		return constBool(ta || tb), true
+	}
+	if a.Kind == ast.ConstInt && b.Kind == ast.ConstInt {
+		la, lb := c.intLit(a.Int, xt), c.intLit(b.Int, yt)
+		if r := c.foldBinary(x.Op, la, lb, x.Type()); r != nil {
+			return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(r.(*ast.IntLit).Value)}, true
+		}
+		return nil, false
+	}
+	if a.Kind == ast.ConstComplex || b.Kind == ast.ConstComplex {
+		ar, ai := complexParts(a)
+		br, bi := complexParts(b)
+		var rr, ri float64
+		switch x.Op {
+		case ast.Add:
+			rr, ri = ar+br, ai+bi
+		case ast.Sub:
+			rr, ri = ar-br, ai-bi
+		case ast.Mul:
+			rr, ri = ar*br-ai*bi, ar*bi+ai*br
+		case ast.Div:
+			d := br*br + bi*bi
+			rr, ri = (ar*br+ai*bi)/d, (ai*br-ar*bi)/d
+		default:
+			return nil, false
+		}
+		if x.Type().Kind == ast.Complex && x.Type().Base.Kind == ast.Float {
+			rr, ri = float64(float32(rr)), float64(float32(ri))
+		}
+		return &ast.ConstValue{Kind: ast.ConstComplex, Float: rr, Imag: ri}, true
+	}
+	if a.Kind == ast.ConstFloat && b.Kind == ast.ConstFloat {
+		fa, fb := a.Float, b.Float
+		var r float64
+		switch x.Op {
+		case ast.Add:
+			r = fa + fb
+		case ast.Sub:
+			r = fa - fb
+		case ast.Mul:
+			r = fa * fb
+		case ast.Div:
+			r = fa / fb
+		case ast.Eq, ast.Ne, ast.Lt, ast.Le, ast.Gt, ast.Ge:
+			return constBool(map[ast.BinaryOp]bool{ast.Eq: fa == fb, ast.Ne: fa != fb, ast.Lt: fa < fb,
+				ast.Le: fa <= fb, ast.Gt: fa > fb, ast.Ge: fa >= fb}[x.Op]), true
+		case ast.LogAnd:
+			return constBool(fa != 0 && fb != 0), true
+		case ast.LogOr:
+			return constBool(fa != 0 || fb != 0), true
+		default:
+			return nil, false
+		}
+		if x.Type().Kind == ast.Float {
+			r = float64(float32(r))
+		}
+		return &ast.ConstValue{Kind: ast.ConstFloat, Float: r}, true
+	}
+	return nil, false
+}
+
+func complexParts(v *ast.ConstValue) (float64, float64) {
+	switch v.Kind {
+	case ast.ConstComplex:
+		return v.Float, v.Imag
+	case ast.ConstFloat:
+		return v.Float, 0
+	}
+	return float64(v.Int), 0
+}
+
+func elemSize(p *ast.Type) int64 {
+	if p.Base == nil || p.Base.Size <= 0 {
+		return 1
+	}
+	return p.Base.Size
+}

@@ -1,0 +1,361 @@
+package sema
+
+import (
+	"gocc/ast"
+	"gocc/diag"
+)
+
+// declType resolves a declaration's type, applying the type attributes written on the
+// declaration itself (mode, vector_size) to a private copy.
+func (c *checker) declType(d *ast.Decl) {
+	if d.Type == nil {
+		d.Type = c.types[ast.Int]
+	}
+	if ta := typeAttrsOf(d.Attrs); len(ta) > 0 {
+		if d.Storage == ast.Typedef {
+			// A typedef's type is shared by pointer with every use of the name; the
+			// attribute belongs to it.
+			c.resolveType(d.Type)
+			c.applyTypeAttrs(d.Type, ta)
+			c.resolveSize(d.Type)
+		} else {
+			nt := *d.Type
+			nt.Attrs = append(append([]*ast.Attr(nil), d.Type.Attrs...), ta...)
+			d.Type = &nt
+		}
+	}
+	if d.Type.Kind == ast.Typeof && d.Type.TypeofExpr == nil && d.Type.Base == nil {
+		// __auto_type: the type of the initializer after lvalue conversion.
+		if d.Init == nil {
+			c.errorf(d.Pos, "'__auto_type' requires an initialized data declaration")
+			d.Type = c.types[ast.Int]
+		} else if e, ok := d.Init.(ast.Expr); ok {
+			if _, isList := e.(*ast.InitList); !isList {
+				ce := c.rvalue(e)
+				c.initCache[e] = ce
+				d.Init = ce
+				c.initCache[ce] = ce
+				nt := ce.Type().Unqual()
+				if d.Type.Qual != 0 {
+					nt = nt.WithQual(d.Type.Qual)
+				}
+				d.Type = nt
+			}
+		}
+	}
+	c.resolveType(d.Type)
+	if hasAttr(d.Attrs, "packed") && d.Type.IsRecord() && d.Storage == ast.Typedef {
+		d.Type.Record.Packed = true
+	}
+}
+
+// fileDecl handles an external declaration (C11 6.9).
+func (c *checker) fileDecl(d *ast.Decl) {
+	if d.Body != nil {
+		c.funcDef(d)
+		return
+	}
+	c.declType(d)
+	if d.Name == "" || d.Storage == ast.Typedef {
+		return
+	}
+	if d.Storage == ast.Auto || d.Storage == ast.Register {
+		c.errorf(d.Pos, "file-scope declaration of '%s' specifies '%s'", d.Name, map[ast.Storage]string{ast.Auto: "auto", ast.Register: "register"}[d.Storage])
+	}
+	o := c.linkDecl(d, true)
+	if o == nil {
+		return
+	}
+	if o.Kind == ast.ObjFunc {
+		return
+	}
+	switch {
+	case d.Init != nil:
+		if d.Storage == ast.Extern {
+			c.warnf(d.Pos, "'%s' initialized and declared 'extern'", d.Name)
+		}
+		if o.Defined && o.Init != nil {
+			c.errorf(d.Pos, "redefinition of '%s'", d.Name)
+		}
+		c.initObject(d, o, true)
+		o.Defined = true
+	case d.Storage != ast.Extern:
+		c.tentative = append(c.tentative, o)
+	}
+}
+
+// linkDecl finds or creates the Object of a declaration with linkage (C11 6.2.2) and
+// merges the declaration into it: composite type (C11 6.2.7), attributes, inline state.
+func (c *checker) linkDecl(d *ast.Decl, fileScope bool) *ast.Object {
+	isFunc := d.Type.Kind == ast.Func
+	kind := ast.ObjVar
+	if isFunc {
+		kind = ast.ObjFunc
+	}
+	var prev *ast.Object
+	if p := c.scope.lookup(d.Name); p != nil && p.Linkage != ast.NoLinkage {
+		prev = p
+	} else if p := c.linkObjs[d.Name]; p != nil {
+		prev = p
+	}
+	if fileScope {
+		if p := c.fileScope.names[d.Name]; p != nil && p.Linkage == ast.NoLinkage {
+			c.errorf(d.Pos, "'%s' redeclared as different kind of symbol", d.Name)
+			return nil
+		}
+	}
+	linkage := ast.External
+	if d.Storage == ast.Static {
+		linkage = ast.Internal
+	} else if prev != nil && (d.Storage == ast.Extern || isFunc) {
+		linkage = prev.Linkage
+	}
+	if prev != nil {
+		if prev.Kind != kind {
+			c.errorf(d.Pos, "'%s' redeclared as different kind of symbol", d.Name)
+			return nil
+		}
+		if !c.compatible(prev.Type, d.Type) {
+			c.errorf(d.Pos, "conflicting types for '%s'; have '%s'", d.Name, typeString(d.Type))
+		} else {
+			prev.Type = c.composite(prev.Type, d.Type)
+		}
+		if linkage == ast.Internal && prev.Linkage == ast.External {
+			if isFunc {
+				c.errorf(d.Pos, "static declaration of '%s' follows non-static declaration", d.Name)
+			} else {
+				c.errorf(d.Pos, "static declaration of '%s' follows non-static declaration", d.Name)
+			}
+		} else if linkage == ast.External && prev.Linkage == ast.Internal && !isFunc && d.Storage == ast.StorageNone {
+			c.errorf(d.Pos, "non-static declaration of '%s' follows static declaration", d.Name)
+		}
+	}
+	o := prev
+	if o == nil {
+		o = &ast.Object{Kind: kind, Name: d.Name, Pos: d.Pos, Type: d.Type, Linkage: linkage,
+			Global: true, LinkName: d.Name, Constructor: -1, Destructor: -1}
+		c.linkObjs[d.Name] = o
+		c.addGlobal(o)
+		if isFunc {
+			c.inlineInfo[o] = &inlineState{allInline: true}
+		}
+	}
+	if d.AsmName != "" {
+		o.LinkName = d.AsmName
+	}
+	if d.ThreadLocal {
+		o.ThreadLocal = true
+	}
+	if d.Noreturn {
+		o.Noreturn = true
+	}
+	if d.Inline {
+		o.Inline = true
+	}
+	if isFunc && fileScope {
+		st := c.inlineInfo[o]
+		if st != nil {
+			if !d.Inline {
+				st.allInline = false
+			}
+			if d.Storage == ast.Extern {
+				st.anyExtern = true
+			}
+		}
+	}
+	c.declAttrs(o, d.Attrs)
+	if o.Type.Qual&ast.Volatile != 0 {
+		o.Volatile = true
+	}
+	d.Obj = o
+	c.declareIn(c.scope, d.Name, o)
+	return o
+}
+
+// funcDef checks a function definition (C11 6.9.1).
+func (c *checker) funcDef(d *ast.Decl) {
+	if c.fn != nil {
+		c.errorf(d.Pos, "nested functions are not supported")
+		return
+	}
+	ft := d.Type
+	if ft.Kind != ast.Func {
+		c.errorf(d.Pos, "expected function definition")
+		return
+	}
+	def := &ast.FuncDef{Decl: d, Body: d.Body}
+	c.fn = &funcCtx{def: def, name: d.Name, labels: map[string]*ast.LabeledStmt{}, gotos: map[string]diag.Pos{}}
+	// Parameters are declared in the function's outermost block scope (C11 6.2.1p4);
+	// their types are resolved there so that VLA bounds refer to earlier parameters.
+	outer := c.scope
+	c.pushScope()
+	funcScope := c.scope
+	params := d.Params
+	if len(params) == 0 && len(ft.Params) > 0 {
+		for _, p := range ft.Params {
+			params = append(params, &ast.Decl{Pos: p.Pos, Name: p.Name, Type: p.Type})
+		}
+		d.Params = params
+	}
+	for i, p := range params {
+		if p.Type == nil {
+			p.Type = c.types[ast.Int]
+		}
+		c.resolveType(p.Type)
+		p.Type = c.adjustParam(p.Type)
+		if i < len(ft.Params) {
+			ft.Params[i].Type = p.Type
+		}
+		if p.Name == "" {
+			if !ft.OldStyle && p.Type.Kind != ast.Void {
+				c.errorf(p.Pos, "parameter name omitted")
+			}
+		}
+		o := &ast.Object{Kind: ast.ObjVar, Name: p.Name, Pos: p.Pos, Type: p.Type, Param: true,
+			Constructor: -1, Destructor: -1}
+		if p.Type.Qual&ast.Volatile != 0 {
+			o.Volatile = true
+		}
+		if p.Type.IsAggregate() {
+			o.AddrTaken = true
+		}
+		c.declAttrs(o, p.Attrs)
+		p.Obj = o
+		def.Params = append(def.Params, o)
+		c.declareIn(funcScope, p.Name, o)
+	}
+	if ft.OldStyle && len(ft.Params) == 0 && len(params) > 0 {
+		for _, p := range params {
+			ft.Params = append(ft.Params, &ast.Param{Pos: p.Pos, Name: p.Name, Type: p.Type})
+		}
+	}
+	// Declare the function itself at file scope.
+	c.scope = outer
+	c.declType(d)
+	o := c.linkDecl(d, true)
+	c.scope = funcScope
+	if o == nil {
+		c.scope = outer
+		c.fn = nil
+		return
+	}
+	if o.Defined && o.Kind == ast.ObjFunc && c.inlineInfo[o] != nil && c.inlineInfo[o].definedHere {
+		c.errorf(d.Pos, "redefinition of '%s'", d.Name)
+	}
+	o.Defined = true
+	if st := c.inlineInfo[o]; st != nil {
+		st.definedHere = true
+		if hasAttr(d.Attrs, "gnu_inline") {
+			st.gnuInline = true
+		}
+	}
+	def.Obj = o
+	ret := ft.Base
+	c.resolveType(ret)
+	c.fn.ret = ret
+	if ret.Kind == ast.Array || ret.Kind == ast.Func {
+		c.errorf(d.Pos, "function '%s' returns an array or function", d.Name)
+	}
+	c.blockItems(d.Body)
+	for name, pos := range c.fn.gotos {
+		if c.fn.labels[name] == nil {
+			c.errorf(pos, "label '%s' used but not defined", name)
+		}
+	}
+	c.scope = outer
+	c.fn = nil
+	c.file.Funcs = append(c.file.Funcs, def)
+}
+
+// localDecl handles a declaration inside a block (C11 6.7, 6.2.2p4-6).
+func (c *checker) localDecl(d *ast.Decl) {
+	if d.Body != nil {
+		c.errorf(d.Pos, "nested functions are not supported")
+		return
+	}
+	c.declType(d)
+	if d.Name == "" || d.Storage == ast.Typedef {
+		return
+	}
+	if d.Storage == ast.Extern || d.Type.Kind == ast.Func && d.Storage != ast.Static {
+		if d.Init != nil {
+			c.errorf(d.Pos, "'%s' has both 'extern' and initializer", d.Name)
+		}
+		c.linkDecl(d, false)
+		return
+	}
+	o := &ast.Object{Kind: ast.ObjVar, Name: d.Name, Pos: d.Pos, Type: d.Type,
+		ThreadLocal: d.ThreadLocal, Constructor: -1, Destructor: -1}
+	if d.Type.Qual&ast.Volatile != 0 {
+		o.Volatile = true
+	}
+	if isVariablyModified(d.Type) {
+		o.VLA = d.Type.Kind == ast.Array
+	}
+	d.Obj = o
+	c.declAttrs(o, d.Attrs)
+	c.declareIn(c.scope, d.Name, o)
+	if d.Storage == ast.Static {
+		if d.Type.Kind == ast.Func {
+			c.errorf(d.Pos, "invalid storage class for function '%s'", d.Name)
+		}
+		o.Global = true
+		o.LinkName = c.uniqueName(d.Name)
+		o.Defined = true
+		if isVariablyModified(d.Type) {
+			c.errorf(d.Pos, "storage size of '%s' isn't constant", d.Name)
+		}
+		c.addGlobal(o)
+		if d.Init != nil {
+			c.initObject(d, o, true)
+		}
+		if o.Type.Size < 0 {
+			c.errorf(d.Pos, "storage size of '%s' isn't known", d.Name)
+		}
+		return
+	}
+	if d.ThreadLocal {
+		c.errorf(d.Pos, "function-scope '%s' implicitly auto and declared '__thread'", d.Name)
+	}
+	if d.Type.IsAggregate() {
+		o.AddrTaken = true
+	}
+	c.fn.def.Locals = append(c.fn.def.Locals, o)
+	if d.Init != nil {
+		if o.VLA {
+			c.errorf(d.Pos, "variable-sized object may not be initialized")
+		}
+		c.initObject(d, o, false)
+	}
+	if o.Type.Size < 0 && !o.VLA && o.Type.Kind != ast.Void {
+		c.errorf(d.Pos, "storage size of '%s' isn't known", d.Name)
+	}
+}
+
+func isVariablyModified(t *ast.Type) bool {
+	for ; t != nil; t = t.Base {
+		if t.Kind == ast.Array && t.VLA {
+			return true
+		}
+		if t.Kind != ast.Array && t.Kind != ast.Pointer {
+			return false
+		}
+	}
+	return false
+}
+
+// initObject flattens d.Init for o (C11 6.7.9); static selects constant evaluation.
+func (c *checker) initObject(d *ast.Decl, o *ast.Object, static bool) {
+	entries, ty := c.initializer(o.Type, d.Init, static, o.Name)
+	if ty != o.Type {
+		o.Type = ty
+		d.Type = ty
+	}
+	d.Inits = entries
+	if d.Inits == nil {
+		d.Inits = []*ast.InitEntry{}
+	}
+	if static {
+		o.Init = d.Inits
+	}
+}

@@ -1,0 +1,1182 @@
+package sema
+
+import (
+	"gocc/ast"
+	"gocc/diag"
+)
+
+// Expressions (C11 6.5). expr checks an expression and returns it (possibly replaced
+// by a folded constant or a rewritten node) with its type set; arrays and functions are
+// not converted. rvalue additionally applies the conversions of C11 6.3.2.1p3-4
+// (array and function designators become pointers through CastDecay casts).
+
+func (c *checker) exprNoDecay(e ast.Expr) ast.Expr { return c.expr(e) }
+
+func (c *checker) rvalue(e ast.Expr) ast.Expr {
+	e = c.expr(e)
+	return c.decay(e)
+}
+
+// decay converts an array or function designator to a pointer (C11 6.3.2.1p3-4).
+func (c *checker) decay(e ast.Expr) ast.Expr {
+	t := e.Type()
+	switch t.Kind {
+	case ast.Array:
+		c.markAddrTaken(e)
+		p := c.pointerTo(t.Base)
+		return c.mkCast(e, p, ast.CastDecay)
+	case ast.Func:
+		return c.mkCast(e, c.pointerTo(t), ast.CastDecay)
+	}
+	return e
+}
+
+func (c *checker) mkCast(e ast.Expr, to *ast.Type, kind ast.CastKind) *ast.Cast {
+	k := &ast.Cast{Kind: kind, To: to, X: e}
+	k.Pos = e.Position()
+	k.Ty = to
+	return k
+}
+
+// convert applies an implicit conversion to type to (C11 6.3), folding constants.
+func (c *checker) convert(e ast.Expr, to *ast.Type) ast.Expr {
+	from := e.Type()
+	to = to.Unqual()
+	if c.sameType(from, to) && from.Kind != ast.Enum && to.Kind != ast.Enum {
+		return e
+	}
+	if to.Kind == ast.Void {
+		return c.mkCast(e, to, ast.CastImplicit)
+	}
+	if f := c.foldCast(e, to); f != nil {
+		return f
+	}
+	return c.mkCast(e, to, ast.CastImplicit)
+}
+
+// bitField returns the bit-field member an expression designates, or nil.
+func bitField(e ast.Expr) *ast.Member {
+	if m, ok := e.(*ast.MemberExpr); ok && len(m.Path) > 0 {
+		if last := m.Path[len(m.Path)-1]; last.IsBitField {
+			return last
+		}
+	}
+	return nil
+}
+
+// promote applies the integer promotions to an rvalue (C11 6.3.1.1p2), including the
+// bit-field rule: a bit-field narrower than int promotes to int.
+func (c *checker) promote(e ast.Expr) ast.Expr {
+	t := e.Type()
+	if !t.IsInteger() {
+		return e
+	}
+	if m := bitField(e); m != nil && rank(c.intType(m.Type).Kind) <= rank(ast.Int) {
+		intBits := int(c.types[ast.Int].Size * 8)
+		if m.BitWidth < intBits || m.BitWidth == intBits && c.isSigned(m.Type) {
+			return c.convert(e, c.types[ast.Int])
+		}
+		return c.convert(e, c.types[ast.UInt])
+	}
+	return c.convert(e, c.promoteType(t))
+}
+
+func (c *checker) expr(e ast.Expr) ast.Expr {
+	switch e := e.(type) {
+	case *ast.IntLit:
+		return c.typeIntLit(e)
+	case *ast.FloatLit:
+		return c.typeFloatLit(e)
+	case *ast.CharLit:
+		c.typeCharLit(e)
+		return e
+	case *ast.StringLit:
+		c.typeStringLit(e)
+		return e
+	case *ast.Ident:
+		return c.ident(e)
+	case *ast.Unary:
+		return c.unary(e)
+	case *ast.Binary:
+		return c.binary(e)
+	case *ast.Assign:
+		return c.assign(e)
+	case *ast.Cond:
+		return c.cond(e)
+	case *ast.Call:
+		return c.call(e)
+	case *ast.Index:
+		return c.index(e)
+	case *ast.MemberExpr:
+		return c.member(e)
+	case *ast.Cast:
+		if e.Kind != ast.CastExplicit && e.Ty != nil {
+			return e // inserted by sema already
+		}
+		return c.cast(e)
+	case *ast.Sizeof:
+		return c.sizeof(e)
+	case *ast.CompoundLit:
+		return c.compoundLit(e)
+	case *ast.StmtExpr:
+		return c.stmtExpr(e)
+	case *ast.Generic:
+		return c.generic(e)
+	case *ast.VaArg:
+		e.Ap = c.expr(e.Ap)
+		c.resolveType(e.To)
+		e.To = e.To.Unqual()
+		e.Ty = e.To
+		return e
+	case *ast.Offsetof:
+		return c.offsetof(e)
+	case *ast.TypesCompatible:
+		c.resolveType(e.A)
+		c.resolveType(e.B)
+		v := int64(0)
+		if c.compatibleUnqual(e.A.Unqual(), e.B.Unqual()) {
+			v = 1
+		}
+		l := c.intLit(v, c.types[ast.Int])
+		l.Pos = e.Pos
+		return l
+	case *ast.ChooseExpr:
+		cond := c.rvalue(e.C)
+		lit, ok := cond.(*ast.IntLit)
+		if !ok {
+			c.errorf(e.Pos, "first argument to '__builtin_choose_expr' not a constant")
+			e.Chosen = c.rvalue(e.A)
+		} else if lit.Value != 0 {
+			e.Chosen = c.expr(e.A)
+		} else {
+			e.Chosen = c.expr(e.B)
+		}
+		return e.Chosen
+	case *ast.LabelAddr:
+		if c.fn == nil {
+			c.errorf(e.Pos, "label '%s' referenced outside of any function", e.Label)
+		} else {
+			c.fn.def.HasLabelAddr = true
+			if _, ok := c.fn.gotos[e.Label]; !ok {
+				c.fn.gotos[e.Label] = e.Pos
+			}
+		}
+		e.Ty = c.voidPtr
+		return e
+	case *ast.InitList:
+		c.errorf(e.Pos, "expected expression before '{' token")
+		e.Ty = c.types[ast.Int]
+		return e
+	}
+	c.errorf(e.Position(), "unsupported expression")
+	e.SetType(c.types[ast.Int])
+	return e
+}
+
+func (c *checker) wcharType() *ast.Type {
+	switch c.t.WCharType {
+	case "long int":
+		return c.types[ast.Long]
+	case "unsigned int":
+		return c.types[ast.UInt]
+	}
+	return c.types[ast.Int]
+}
+
+func (c *checker) char16Type() *ast.Type { return c.types[ast.UShort] }
+func (c *checker) char32Type() *ast.Type { return c.types[ast.UInt] }
+
+// typeCharLit: int for plain (and u8) constants, wchar_t for L, char16_t/char32_t for
+// u/U (C11 6.4.4.4p10-11).
+func (c *checker) typeCharLit(e *ast.CharLit) {
+	switch e.Prefix {
+	case ast.PrefixL:
+		e.Ty = c.wcharType()
+	case ast.Prefix16:
+		e.Ty = c.char16Type()
+	case ast.Prefix32:
+		e.Ty = c.char32Type()
+	case ast.PrefixU8:
+		e.Ty = c.types[ast.UChar]
+	default:
+		e.Ty = c.types[ast.Int]
+	}
+}
+
+// typeStringLit: an array of char, wchar_t, char16_t or char32_t including the
+// terminating zero (C11 6.4.5p6).
+func (c *checker) typeStringLit(e *ast.StringLit) {
+	if e.Ty != nil {
+		return
+	}
+	var elem *ast.Type
+	n := int64(len(e.Bytes)) + 1
+	switch e.Prefix {
+	case ast.PrefixL:
+		elem, n = c.wcharType(), int64(len(e.Wide))+1
+	case ast.Prefix16:
+		elem, n = c.char16Type(), int64(len(e.Wide))+1
+	case ast.Prefix32:
+		elem, n = c.char32Type(), int64(len(e.Wide))+1
+	default:
+		elem = c.types[ast.Char]
+	}
+	t := &ast.Type{Kind: ast.Array, Base: elem, Len: n}
+	c.resolveSize(t)
+	e.Ty = t
+}
+
+// ident binds a name (C11 6.5.1p2).
+func (c *checker) ident(e *ast.Ident) ast.Expr {
+	o := c.scope.lookup(e.Name)
+	if o == nil {
+		switch e.Name {
+		case "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__":
+			name := ""
+			if c.fn != nil {
+				name = c.fn.name
+			} else {
+				c.warnf(e.Pos, "'%s' is not defined outside of function scope", e.Name)
+			}
+			s := &ast.StringLit{Bytes: []byte(name)}
+			s.Pos = e.Pos
+			c.typeStringLit(s)
+			return s
+		}
+		if b, ok := lookupBuiltin(e.Name); ok && b.lib != "" {
+			o = c.libObj(b.lib, b.sig)
+		} else if ok && !b.libOnly {
+			o = c.builtinObj(e.Name, b)
+		} else {
+			if c.fn != nil {
+				c.errorf(e.Pos, "'%s' undeclared (first use in this function)", e.Name)
+			} else {
+				c.errorf(e.Pos, "'%s' undeclared here (not in a function)", e.Name)
+			}
+			o = &ast.Object{Kind: ast.ObjVar, Name: e.Name, Type: c.types[ast.Int], Pos: e.Pos}
+			c.declareIn(c.scope, e.Name, o)
+		}
+	}
+	if o.Kind == ast.ObjEnumConst {
+		l := c.intLit(o.Value, o.Type)
+		l.Pos = e.Pos
+		return l
+	}
+	e.Obj = o
+	e.Ty = o.Type
+	return e
+}
+
+// markAddrTaken notes that the object an lvalue designates must live in memory.
+func (c *checker) markAddrTaken(e ast.Expr) {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			if x.Obj != nil {
+				x.Obj.AddrTaken = true
+			}
+			return
+		case *ast.MemberExpr:
+			if x.Arrow {
+				return
+			}
+			e = x.X
+		case *ast.Index:
+			if k, ok := x.X.(*ast.Cast); ok && k.Kind == ast.CastDecay {
+				e = k.X
+				continue
+			}
+			return
+		case *ast.Unary:
+			if x.Op == ast.Real || x.Op == ast.Imag {
+				e = x.X
+				continue
+			}
+			return
+		default:
+			return
+		}
+	}
+}
+
+// isLvalue reports whether e designates an object (C11 6.3.2.1p1).
+func isLvalue(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x.Obj != nil && x.Obj.Kind == ast.ObjVar
+	case *ast.Unary:
+		switch x.Op {
+		case ast.Deref:
+			return true
+		case ast.Real, ast.Imag:
+			return isLvalue(x.X)
+		}
+	case *ast.Index, *ast.StringLit, *ast.CompoundLit:
+		return true
+	case *ast.MemberExpr:
+		return x.Arrow || isLvalue(x.X)
+	case *ast.VaArg:
+		return false
+	}
+	return false
+}
+
+// checkModifiable reports an error unless e is a modifiable lvalue (C11 6.3.2.1p1);
+// what names the operation for the message ("assignment", "increment", ...).
+func (c *checker) checkModifiable(e ast.Expr, what string, pos diag.Pos) bool {
+	if !isLvalue(e) {
+		switch what {
+		case "assignment":
+			c.errorf(pos, "lvalue required as left operand of assignment")
+		case "increment":
+			c.errorf(pos, "lvalue required as increment operand")
+		case "decrement":
+			c.errorf(pos, "lvalue required as decrement operand")
+		default:
+			c.errorf(pos, "lvalue required")
+		}
+		return false
+	}
+	t := e.Type()
+	if t.Kind == ast.Array {
+		c.errorf(pos, "assignment to expression with array type")
+		return false
+	}
+	if t.Qual&ast.Const != 0 || t.IsRecord() && recordHasConst(t.Record) {
+		switch x := e.(type) {
+		case *ast.Ident:
+			c.errorf(pos, "%s of read-only variable '%s'", what, x.Name)
+		case *ast.MemberExpr:
+			c.errorf(pos, "%s of read-only member '%s'", what, x.Name)
+		default:
+			c.errorf(pos, "%s of read-only location", what)
+		}
+		return false
+	}
+	return true
+}
+
+func recordHasConst(r *ast.Record) bool {
+	if r == nil {
+		return false
+	}
+	for _, m := range r.Members {
+		if m.Type.Qual&ast.Const != 0 || m.Type.IsRecord() && m.Type.Record != r && recordHasConst(m.Type.Record) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) unary(e *ast.Unary) ast.Expr {
+	switch e.Op {
+	case ast.Neg, ast.Plus, ast.BitNot:
+		x := c.rvalue(e.X)
+		t := x.Type()
+		switch {
+		case t.Kind == ast.Vector:
+			e.X, e.Ty = x, t.Unqual()
+			return e
+		case t.Kind == ast.Complex && e.Op != ast.Plus:
+			e.X, e.Ty = x, t.Unqual()
+			return e
+		case e.Op == ast.BitNot && !t.IsInteger():
+			c.errorf(e.Pos, "wrong type argument to bit-complement")
+			e.X, e.Ty = x, c.types[ast.Int]
+			return e
+		case !t.IsArithmetic():
+			c.errorf(e.Pos, "wrong type argument to unary %s", map[ast.UnaryOp]string{ast.Neg: "minus", ast.Plus: "plus"}[e.Op])
+			e.X, e.Ty = x, c.types[ast.Int]
+			return e
+		}
+		x = c.promote(x)
+		e.X, e.Ty = x, x.Type()
+		if e.Op == ast.Plus {
+			return x
+		}
+		if l, ok := x.(*ast.IntLit); ok && l.Type().Size <= 8 {
+			v := -l.Value
+			if e.Op == ast.BitNot {
+				v = ^l.Value
+			}
+			r := &ast.IntLit{Value: c.truncate(v, e.Ty)}
+			r.Pos, r.Ty = e.Pos, e.Ty
+			return r
+		}
+		if f, ok := x.(*ast.FloatLit); ok && e.Op == ast.Neg && !f.Imag {
+			r := &ast.FloatLit{Value: -f.Value, Suffix: f.Suffix}
+			if f.Text != "" {
+				r.Text = "-" + f.Text
+				if f.Text[0] == '-' {
+					r.Text = f.Text[1:]
+				}
+			}
+			r.Pos, r.Ty = e.Pos, e.Ty
+			return r
+		}
+		return e
+	case ast.LogNot:
+		x := c.rvalue(e.X)
+		if !x.Type().IsScalar() {
+			c.errorf(e.Pos, "wrong type argument to unary exclamation mark")
+		}
+		if x.Type().IsInteger() {
+			x = c.promote(x)
+		}
+		e.X, e.Ty = x, c.types[ast.Int]
+		if l, ok := x.(*ast.IntLit); ok {
+			v := int64(0)
+			if l.Value == 0 {
+				v = 1
+			}
+			r := c.intLit(v, e.Ty)
+			r.Pos = e.Pos
+			return r
+		}
+		return e
+	case ast.Deref:
+		x := c.rvalue(e.X)
+		e.X = x
+		t := x.Type()
+		if t.Kind != ast.Pointer {
+			c.errorf(e.Pos, "invalid type argument of unary '*' (have '%s')", typeString(t))
+			e.Ty = c.types[ast.Int]
+			return e
+		}
+		c.resolveType(t.Base)
+		if t.Base.Kind == ast.Void {
+			c.warnf(e.Pos, "dereferencing 'void *' pointer")
+		}
+		e.Ty = t.Base
+		return e
+	case ast.Addr:
+		x := c.expr(e.X)
+		e.X = x
+		if m := bitField(x); m != nil {
+			c.errorf(e.Pos, "cannot take address of bit-field '%s'", m.Name)
+		}
+		t := x.Type()
+		if t.Kind != ast.Func && !isLvalue(x) {
+			if id, ok := x.(*ast.Ident); !ok || id.Obj == nil || id.Obj.Kind != ast.ObjFunc {
+				c.errorf(e.Pos, "lvalue required as unary '&' operand")
+			}
+		}
+		c.markAddrTaken(x)
+		e.Ty = c.pointerTo(t)
+		return e
+	case ast.PreInc, ast.PreDec, ast.PostInc, ast.PostDec:
+		x := c.expr(e.X)
+		e.X = x
+		what := "increment"
+		if e.Op == ast.PreDec || e.Op == ast.PostDec {
+			what = "decrement"
+		}
+		c.checkModifiable(x, what, e.Pos)
+		t := x.Type()
+		switch {
+		case t.Kind == ast.Pointer:
+			c.resolveType(t.Base)
+			c.checkPointerArith(t, e.Pos)
+			e.OpType = t.Unqual()
+		case t.IsArithmetic():
+			e.OpType = c.promote(x).Type()
+			if t.IsFloat() || t.Kind == ast.Complex {
+				e.OpType = t.Unqual()
+			}
+		default:
+			c.errorf(e.Pos, "wrong type argument to %s", what)
+			e.OpType = c.types[ast.Int]
+		}
+		e.Ty = t.Unqual()
+		return e
+	case ast.Real, ast.Imag:
+		x := c.expr(e.X)
+		t := x.Type()
+		if t.Kind == ast.Complex {
+			e.X = x
+			e.Ty = t.Base.WithQual(t.Qual)
+			return e
+		}
+		if !t.IsArithmetic() {
+			c.errorf(e.Pos, "wrong type argument to %s", map[ast.UnaryOp]string{ast.Real: "__real__", ast.Imag: "__imag__"}[e.Op])
+		}
+		x = c.decay(x)
+		if e.Op == ast.Real {
+			return x
+		}
+		// __imag__ of a real value is zero; the operand is still evaluated.
+		zero := c.convert(c.intLit(0, c.types[ast.Int]), t.Unqual())
+		b := &ast.Binary{Op: ast.Comma, X: x, Y: zero}
+		b.Pos, b.Ty = e.Pos, zero.Type()
+		return b
+	}
+	c.errorf(e.Pos, "unsupported unary operator")
+	e.Ty = c.types[ast.Int]
+	return e
+}
+
+// checkPointerArith requires a pointer to a complete object type (C11 6.5.6p2); void
+// and function pointers are accepted as GNU extensions (element size 1).
+func (c *checker) checkPointerArith(t *ast.Type, pos diag.Pos) {
+	b := t.Base
+	c.resolveType(b)
+	if b.Kind == ast.Void || b.Kind == ast.Func {
+		return
+	}
+	if b.Size < 0 && !(b.Kind == ast.Array && b.VLA) {
+		c.errorf(pos, "invalid use of undefined type '%s'", typeString(b))
+	}
+}
+
+// ptrIndex converts an integer operand of pointer arithmetic to a pointer-sized integer
+// (ptrdiff_t if it is narrower, keeping same-size unsigned types).
+func (c *checker) ptrIndex(e ast.Expr) ast.Expr {
+	e = c.promote(e)
+	if e.Type().Size != c.ptrdiff.Size {
+		return c.convert(e, c.ptrdiff)
+	}
+	return e
+}
+
+func (c *checker) binary(e *ast.Binary) ast.Expr {
+	if e.Op == ast.Comma {
+		x := c.rvalue(e.X)
+		y := c.rvalue(e.Y)
+		e.X, e.Y, e.Ty = x, y, y.Type().Unqual()
+		return e
+	}
+	x := c.rvalue(e.X)
+	y := c.rvalue(e.Y)
+	e.X, e.Y = x, y
+	xt, yt := x.Type(), y.Type()
+	bad := func() ast.Expr {
+		c.errorf(e.Pos, "invalid operands to binary %s (have '%s' and '%s')", binOpSpelling[e.Op], typeString(xt), typeString(yt))
+		e.Ty = c.types[ast.Int]
+		return e
+	}
+	// GNU vectors: element-wise operations; a scalar operand is broadcast by an
+	// implicit conversion to the vector type.
+	if xt.Kind == ast.Vector || yt.Kind == ast.Vector {
+		vt := xt
+		if vt.Kind != ast.Vector {
+			vt = yt
+		}
+		vt = vt.Unqual()
+		e.X, e.Y = c.convert(x, vt), c.convert(y, vt)
+		e.Ty = vt
+		if isComparison(e.Op) {
+			// Comparisons yield a vector of signed integers of the element size.
+			e.Ty = c.vectorCmpType(vt)
+		}
+		return e
+	}
+	switch e.Op {
+	case ast.LogAnd, ast.LogOr:
+		if !xt.IsScalar() || !yt.IsScalar() {
+			return bad()
+		}
+		if xt.IsInteger() {
+			x = c.promote(x)
+		}
+		if yt.IsInteger() {
+			y = c.promote(y)
+		}
+		e.X, e.Y, e.Ty = x, y, c.types[ast.Int]
+		if lx, ok := x.(*ast.IntLit); ok {
+			if (e.Op == ast.LogAnd) == (lx.Value == 0) {
+				r := c.intLit(map[bool]int64{true: 1, false: 0}[e.Op == ast.LogOr], e.Ty)
+				r.Pos = e.Pos
+				return r
+			}
+			if ly, ok := y.(*ast.IntLit); ok {
+				v := int64(0)
+				if ly.Value != 0 {
+					v = 1
+				}
+				r := c.intLit(v, e.Ty)
+				r.Pos = e.Pos
+				return r
+			}
+		}
+		return e
+	case ast.Shl, ast.Shr:
+		if !xt.IsInteger() || !yt.IsInteger() {
+			return bad()
+		}
+		x, y = c.promote(x), c.promote(y)
+		e.X, e.Y, e.Ty = x, y, x.Type()
+		if ly, ok := y.(*ast.IntLit); ok {
+			if n := int64(ly.Value); n < 0 {
+				c.warnf(e.Pos, "%s shift count is negative", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
+			} else if n >= e.Ty.Size*8 {
+				c.warnf(e.Pos, "%s shift count >= width of type", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
+			}
+		}
+		return c.foldBin(e)
+	case ast.Add, ast.Sub:
+		if xt.Kind == ast.Pointer && yt.IsInteger() {
+			c.checkPointerArith(xt, e.Pos)
+			e.Y, e.Ty = c.ptrIndex(y), xt.Unqual()
+			return e
+		}
+		if e.Op == ast.Add && xt.IsInteger() && yt.Kind == ast.Pointer {
+			c.checkPointerArith(yt, e.Pos)
+			e.X, e.Ty = c.ptrIndex(x), yt.Unqual()
+			return e
+		}
+		if e.Op == ast.Sub && xt.Kind == ast.Pointer && yt.Kind == ast.Pointer {
+			if !c.compatibleUnqual(xt.Base.Unqual(), yt.Base.Unqual()) {
+				c.errorf(e.Pos, "invalid operands to binary - (have '%s' and '%s')", typeString(xt), typeString(yt))
+			}
+			c.checkPointerArith(xt, e.Pos)
+			e.Ty = c.ptrdiff
+			return e
+		}
+		fallthrough
+	case ast.Mul, ast.Div:
+		if !xt.IsArithmetic() || !yt.IsArithmetic() {
+			return bad()
+		}
+		return c.arith(e)
+	case ast.Rem, ast.BitAnd, ast.BitOr, ast.BitXor:
+		if !xt.IsInteger() || !yt.IsInteger() {
+			return bad()
+		}
+		return c.arith(e)
+	case ast.Eq, ast.Ne, ast.Lt, ast.Le, ast.Gt, ast.Ge:
+		return c.compare(e)
+	}
+	return bad()
+}
+
+func isComparison(op ast.BinaryOp) bool { return op >= ast.Eq && op <= ast.Ge }
+
+var binOpSpelling = [...]string{
+	ast.Add: "+", ast.Sub: "-", ast.Mul: "*", ast.Div: "/", ast.Rem: "%", ast.Shl: "<<",
+	ast.Shr: ">>", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.Eq: "==", ast.Ne: "!=",
+	ast.Lt: "<", ast.Le: "<=", ast.Gt: ">", ast.Ge: ">=", ast.LogAnd: "&&", ast.LogOr: "||", ast.Comma: ",",
+}
+
+func (c *checker) vectorCmpType(vt *ast.Type) *ast.Type {
+	ek := ast.Int
+	for _, k := range []ast.TypeKind{ast.SChar, ast.Short, ast.Int, ast.Long, ast.LongLong} {
+		if c.types[k].Size == vt.Base.Size {
+			ek = k
+			break
+		}
+	}
+	t := &ast.Type{Kind: ast.Vector, Base: c.types[ek], Len: vt.Len}
+	c.resolveSize(t)
+	return t
+}
+
+// arith applies the usual arithmetic conversions to both operands (C11 6.3.1.8).
+func (c *checker) arith(e *ast.Binary) ast.Expr {
+	t := c.arithConv(e.X.Type(), e.Y.Type())
+	e.X, e.Y = c.convert(c.promote(e.X), t), c.convert(c.promote(e.Y), t)
+	e.Ty = t
+	if (e.Op == ast.Div || e.Op == ast.Rem) && t.IsInteger() {
+		if l, ok := e.Y.(*ast.IntLit); ok && l.Value == 0 {
+			c.warnf(e.Pos, "division by zero")
+		}
+	}
+	return c.foldBin(e)
+}
+
+func (c *checker) foldBin(e *ast.Binary) ast.Expr {
+	lx, ok1 := e.X.(*ast.IntLit)
+	ly, ok2 := e.Y.(*ast.IntLit)
+	if ok1 && ok2 && e.Ty.IsInteger() {
+		if r := c.foldBinary(e.Op, lx, ly, e.Ty); r != nil {
+			r.(*ast.IntLit).Pos = e.Pos
+			return r
+		}
+	}
+	return e
+}
+
+// compare checks a relational or equality operator (C11 6.5.8, 6.5.9); the result
+// is int.
+func (c *checker) compare(e *ast.Binary) ast.Expr {
+	x, y := e.X, e.Y
+	xt, yt := x.Type(), y.Type()
+	e.Ty = c.types[ast.Int]
+	switch {
+	case xt.IsArithmetic() && yt.IsArithmetic():
+		t := c.arithConv(xt, yt)
+		e.X, e.Y = c.convert(c.promote(x), t), c.convert(c.promote(y), t)
+		if t.Kind == ast.Complex && e.Op != ast.Eq && e.Op != ast.Ne {
+			c.errorf(e.Pos, "invalid operands to binary %s", binOpSpelling[e.Op])
+		}
+		lx, ok1 := e.X.(*ast.IntLit)
+		ly, ok2 := e.Y.(*ast.IntLit)
+		if ok1 && ok2 {
+			if r := c.foldBinary(e.Op, lx, ly, e.Ty); r != nil {
+				return r
+			}
+		}
+		return e
+	case xt.Kind == ast.Pointer && yt.Kind == ast.Pointer:
+		bx, by := xt.Base.Unqual(), yt.Base.Unqual()
+		if !c.compatibleUnqual(bx, by) {
+			if bx.Kind == ast.Void || by.Kind == ast.Void {
+				if (e.Op != ast.Eq && e.Op != ast.Ne) && (bx.Kind == ast.Func || by.Kind == ast.Func) {
+					c.warnf(e.Pos, "ordered comparison of pointer with function pointer")
+				}
+			} else {
+				c.warnf(e.Pos, "comparison of distinct pointer types lacks a cast")
+			}
+			e.Y = c.convert(y, xt)
+		}
+		return e
+	case xt.Kind == ast.Pointer && yt.IsInteger():
+		if !c.isNullPtrConst(y) {
+			c.warnf(e.Pos, "comparison between pointer and integer")
+		}
+		e.Y = c.convert(y, xt)
+		return e
+	case xt.IsInteger() && yt.Kind == ast.Pointer:
+		if !c.isNullPtrConst(x) {
+			c.warnf(e.Pos, "comparison between pointer and integer")
+		}
+		e.X = c.convert(x, yt)
+		return e
+	}
+	c.errorf(e.Pos, "invalid operands to binary %s (have '%s' and '%s')", binOpSpelling[e.Op], typeString(xt), typeString(yt))
+	return e
+}
+
+// assign checks simple and compound assignment (C11 6.5.16).
+func (c *checker) assign(e *ast.Assign) ast.Expr {
+	l := c.expr(e.L)
+	e.L = l
+	c.checkModifiable(l, "assignment", e.Pos)
+	lt := l.Type()
+	e.Ty = lt.Unqual()
+	r := c.rvalue(e.R)
+	if e.Simple {
+		e.R = c.assignConv(r, lt.Unqual(), convCtx{kind: ctxAssign, pos: e.Pos})
+		e.OpType = nil
+		return e
+	}
+	rt := r.Type()
+	switch {
+	case lt.Kind == ast.Pointer && (e.Op == ast.Add || e.Op == ast.Sub) && rt.IsInteger():
+		c.checkPointerArith(lt, e.Pos)
+		e.OpType = lt.Unqual()
+		e.R = c.ptrIndex(r)
+	case e.Op == ast.Shl || e.Op == ast.Shr:
+		if !lt.IsInteger() || !rt.IsInteger() {
+			c.errorf(e.Pos, "invalid operands to binary %s", binOpSpelling[e.Op])
+		}
+		e.OpType = c.promote(l).Type()
+		e.R = c.promote(r)
+	case lt.Kind == ast.Vector:
+		e.OpType = lt.Unqual()
+		e.R = c.convert(r, e.OpType)
+	default:
+		if !lt.IsArithmetic() || !rt.IsArithmetic() {
+			c.errorf(e.Pos, "invalid operands to binary %s (have '%s' and '%s')", binOpSpelling[e.Op], typeString(lt), typeString(rt))
+			e.OpType = e.Ty
+			e.R = r
+			return e
+		}
+		if (e.Op == ast.Rem || e.Op == ast.BitAnd || e.Op == ast.BitOr || e.Op == ast.BitXor) && (!lt.IsInteger() || !rt.IsInteger()) {
+			c.errorf(e.Pos, "invalid operands to binary %s", binOpSpelling[e.Op])
+		}
+		var lp ast.Type
+		if m := bitField(l); m != nil {
+			lp = *c.promote(l).Type()
+		} else {
+			lp = *lt
+		}
+		e.OpType = c.arithConv(&lp, rt)
+		e.R = c.convert(c.promote(r), e.OpType)
+	}
+	return e
+}
+
+// cond checks the conditional operator (C11 6.5.15).
+func (c *checker) cond(e *ast.Cond) ast.Expr {
+	cnd := c.rvalue(e.C)
+	if !cnd.Type().IsScalar() {
+		c.errorf(e.Pos, "used struct type value where scalar is required")
+	}
+	e.C = cnd
+	var th ast.Expr
+	if e.Then != nil {
+		th = c.rvalue(e.Then)
+	} else {
+		th = cnd
+	}
+	el := c.rvalue(e.Else)
+	tt, et := th.Type(), el.Type()
+	var rt *ast.Type
+	switch {
+	case tt.IsArithmetic() && et.IsArithmetic():
+		rt = c.arithConv(tt, et)
+		th, el = c.convert(c.promote(th), rt), c.convert(c.promote(el), rt)
+	case tt.Kind == ast.Void || et.Kind == ast.Void:
+		rt = c.types[ast.Void]
+	case tt.IsRecord() && et.IsRecord() && tt.Record == et.Record:
+		rt = tt.Unqual()
+	case tt.Kind == ast.Vector && et.Kind == ast.Vector:
+		rt = tt.Unqual()
+	case tt.Kind == ast.Pointer && et.Kind == ast.Pointer:
+		bt, be := tt.Base, et.Base
+		q := bt.Qual | be.Qual
+		switch {
+		case c.isNullPtrConst(el):
+			rt = tt
+		case c.isNullPtrConst(th):
+			rt = et
+		case bt.Kind == ast.Void || be.Kind == ast.Void:
+			rt = c.pointerTo(c.types[ast.Void].WithQual(q))
+		case c.compatibleUnqual(bt.Unqual(), be.Unqual()):
+			rt = c.pointerTo(c.composite(bt, be).Unqual().WithQual(q))
+		default:
+			c.warnf(e.Pos, "pointer type mismatch in conditional expression")
+			rt = c.pointerTo(c.types[ast.Void].WithQual(q))
+		}
+		th, el = c.convert(th, rt), c.convert(el, rt)
+	case tt.Kind == ast.Pointer && et.IsInteger():
+		if !c.isNullPtrConst(el) {
+			c.warnf(e.Pos, "pointer/integer type mismatch in conditional expression")
+		}
+		rt = tt
+		el = c.convert(el, rt)
+	case tt.IsInteger() && et.Kind == ast.Pointer:
+		if !c.isNullPtrConst(th) {
+			c.warnf(e.Pos, "pointer/integer type mismatch in conditional expression")
+		}
+		rt = et
+		th = c.convert(th, rt)
+	default:
+		c.errorf(e.Pos, "type mismatch in conditional expression")
+		rt = tt
+	}
+	rt = rt.Unqual()
+	if e.Then != nil {
+		e.Then = th
+	}
+	e.Else = el
+	e.Ty = rt
+	if l, ok := cnd.(*ast.IntLit); ok && e.Then != nil {
+		_, ok1 := th.(*ast.IntLit)
+		_, ok2 := el.(*ast.IntLit)
+		if ok1 && ok2 {
+			if l.Value != 0 {
+				return th
+			}
+			return el
+		}
+	}
+	return e
+}
+
+// index checks subscripting (C11 6.5.2.1); afterwards X is the pointer operand.
+func (c *checker) index(e *ast.Index) ast.Expr {
+	x := c.expr(e.X)
+	if x.Type().Kind == ast.Vector {
+		e.X = x
+		e.I = c.promote(c.rvalue(e.I))
+		e.Ty = x.Type().Base.WithQual(x.Type().Qual)
+		c.markAddrTaken(x)
+		return e
+	}
+	x = c.decay(x)
+	i := c.rvalue(e.I)
+	if x.Type().IsInteger() && i.Type().Kind == ast.Pointer {
+		x, i = i, x
+	}
+	if x.Type().Kind != ast.Pointer || !i.Type().IsInteger() {
+		c.errorf(e.Pos, "subscripted value is neither array nor pointer nor vector")
+		e.X, e.I, e.Ty = x, i, c.types[ast.Int]
+		return e
+	}
+	c.checkPointerArith(x.Type(), e.Pos)
+	if i.Type().Kind == ast.Char {
+		c.warnf(e.Pos, "array subscript has type 'char'")
+	}
+	e.X, e.I = x, c.ptrIndex(i)
+	e.Ty = x.Type().Base
+	return e
+}
+
+// member checks "." and "->" (C11 6.5.2.3), searching anonymous members.
+func (c *checker) member(e *ast.MemberExpr) ast.Expr {
+	var x ast.Expr
+	var rt *ast.Type
+	if e.Arrow {
+		x = c.rvalue(e.X)
+		t := x.Type()
+		if t.Kind != ast.Pointer || !t.Base.IsRecord() {
+			c.errorf(e.Pos, "invalid type argument of '->' (have '%s')", typeString(t))
+			e.X, e.Ty = x, c.types[ast.Int]
+			return e
+		}
+		rt = t.Base
+	} else {
+		x = c.expr(e.X)
+		rt = x.Type()
+		if !rt.IsRecord() {
+			c.errorf(e.Pos, "request for member '%s' in something not a structure or union", e.Name)
+			e.X, e.Ty = x, c.types[ast.Int]
+			return e
+		}
+	}
+	e.X = x
+	c.resolveType(rt)
+	if rt.Record == nil || !rt.Record.Complete {
+		c.errorf(e.Pos, "invalid use of undefined type '%s'", typeString(rt))
+		e.Ty = c.types[ast.Int]
+		return e
+	}
+	path := rt.Record.FindMember(e.Name)
+	if path == nil {
+		c.errorf(e.Pos, "'%s' has no member named '%s'", typeString(rt), e.Name)
+		e.Ty = c.types[ast.Int]
+		return e
+	}
+	e.Path = path
+	q := rt.Qual
+	for _, m := range path {
+		q |= m.Type.Qual
+	}
+	mt := path[len(path)-1].Type
+	c.resolveType(mt)
+	e.Ty = mt.WithQual(q&^ast.Restrict | mt.Qual)
+	return e
+}
+
+// cast checks an explicit cast (C11 6.5.4), including GNU casts to union types.
+func (c *checker) cast(e *ast.Cast) ast.Expr {
+	c.resolveType(e.To)
+	to := e.To
+	x := c.rvalue(e.X)
+	e.X = x
+	xt := x.Type()
+	switch {
+	case to.Kind == ast.Void:
+	case to.Kind == ast.Union && !(xt.Kind == ast.Union && xt.Record == to.Record):
+		found := false
+		for _, m := range to.Record.Members {
+			if c.compatibleUnqual(m.Type.Unqual(), xt.Unqual()) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			c.errorf(e.Pos, "cast to union type from type not present in union")
+		}
+		e.Kind = ast.CastToUnion
+	case to.IsRecord():
+		if !(xt.IsRecord() && xt.Record == to.Record) {
+			c.errorf(e.Pos, "conversion to non-scalar type requested")
+		}
+	case to.Kind == ast.Array || to.Kind == ast.Func:
+		c.errorf(e.Pos, "cast specifies %s type", map[bool]string{true: "array", false: "function"}[to.Kind == ast.Array])
+	case to.Kind == ast.Vector || xt.Kind == ast.Vector:
+		if to.Size != xt.Size {
+			c.errorf(e.Pos, "cannot convert a value of type '%s' to vector type '%s' which has different size", typeString(xt), typeString(to))
+		}
+	case !xt.IsScalar():
+		c.errorf(e.Pos, "aggregate value used where a%s was expected", map[bool]string{true: "n integer", false: " pointer"}[to.IsInteger()])
+	case to.Kind == ast.Pointer && xt.IsFloat() || to.IsFloat() && xt.Kind == ast.Pointer:
+		c.errorf(e.Pos, "pointer value used where a floating-point was expected")
+	case to.Kind == ast.Pointer && xt.IsInteger() && xt.Size < to.Size && !isIntLit(x):
+		c.warnf(e.Pos, "cast to pointer from integer of different size")
+	case to.IsInteger() && xt.Kind == ast.Pointer && to.Size < xt.Size && to.Kind != ast.Bool:
+		c.warnf(e.Pos, "cast from pointer to integer of different size")
+	}
+	e.To = to.Unqual()
+	e.Ty = e.To
+	if to.IsInteger() || to.IsFloat() {
+		if f := c.foldCast(x, e.To); f != nil {
+			return f
+		}
+	}
+	return e
+}
+
+func isIntLit(e ast.Expr) bool { _, ok := e.(*ast.IntLit); return ok }
+
+// sizeof folds sizeof and _Alignof to size_t constants (C11 6.5.3.4) unless the operand
+// has variable length.
+func (c *checker) sizeof(e *ast.Sizeof) ast.Expr {
+	var t *ast.Type
+	var obj *ast.Object
+	if e.Of != nil {
+		c.resolveType(e.Of)
+		t = e.Of
+	} else {
+		x := c.expr(e.X)
+		e.X = x
+		t = x.Type()
+		if m := bitField(x); m != nil {
+			c.errorf(e.Pos, "'%s' applied to a bit-field", map[bool]string{true: "_Alignof", false: "sizeof"}[e.Align])
+		}
+		if id, ok := x.(*ast.Ident); ok {
+			obj = id.Obj
+		}
+	}
+	e.Ty = c.sizeT
+	if !e.Align && isVariablyModified(t) && t.Kind == ast.Array {
+		return e
+	}
+	var v int64
+	if e.Align {
+		v = t.Align
+		if obj != nil && obj.Align > v {
+			v = obj.Align
+		}
+		if t.Kind == ast.Array && t.VLA {
+			b := t
+			for b.Kind == ast.Array {
+				b = b.Base
+			}
+			v = b.Align
+		}
+	} else {
+		if t.Size < 0 || t.Kind == ast.Array && t.Len < 0 {
+			c.errorf(e.Pos, "invalid application of 'sizeof' to incomplete type '%s'", typeString(t))
+			v = 1
+		} else {
+			v = t.Size
+		}
+	}
+	l := c.intLit(v, c.sizeT)
+	l.Pos = e.Pos
+	return l
+}
+
+// compoundLit creates the unnamed object of a compound literal (C11 6.5.2.5): static
+// at file scope, automatic in a function.
+func (c *checker) compoundLit(e *ast.CompoundLit) ast.Expr {
+	c.resolveType(e.To)
+	o := &ast.Object{Kind: ast.ObjVar, Pos: e.Pos, Type: e.To, Constructor: -1, Destructor: -1}
+	static := c.fn == nil
+	if static {
+		o.Global = true
+		o.Defined = true
+		o.LinkName = c.uniqueName("__compound_literal")
+		c.addGlobal(o)
+	} else {
+		o.AddrTaken = true
+		c.fn.def.Locals = append(c.fn.def.Locals, o)
+	}
+	var init ast.Expr = e.Init
+	if e.Init == nil {
+		init = &ast.InitList{}
+	}
+	entries, ty := c.initializer(e.To, init, static, "")
+	o.Type = ty
+	o.Init = entries
+	if o.Init == nil {
+		o.Init = []*ast.InitEntry{}
+	}
+	e.Obj = o
+	e.To = ty
+	e.Ty = ty
+	return e
+}
+
+// stmtExpr checks a GNU statement expression; its value is that of the last
+// expression statement.
+func (c *checker) stmtExpr(e *ast.StmtExpr) ast.Expr {
+	if c.fn == nil {
+		c.errorf(e.Pos, "braced-group within expression allowed only inside a function")
+		e.Ty = c.types[ast.Void]
+		return e
+	}
+	c.pushScope()
+	items := e.Body.Items
+	for i, it := range items {
+		if es, ok := it.(*ast.ExprStmt); ok && i == len(items)-1 && es.X != nil {
+			es.X = c.rvalue(es.X)
+			e.Ty = es.X.Type().Unqual()
+			continue
+		}
+		c.stmt(it)
+	}
+	c.popScope()
+	if e.Ty == nil {
+		e.Ty = c.types[ast.Void]
+	}
+	return e
+}
+
+// generic selects the association of a _Generic expression (C11 6.5.1.1) and returns
+// the selected expression itself.
+func (c *checker) generic(e *ast.Generic) ast.Expr {
+	ctrl := c.rvalue(e.Ctrl)
+	ct := ctrl.Type().Unqual()
+	var chosen, def ast.Expr
+	for i := range e.Assocs {
+		a := &e.Assocs[i]
+		if a.Type == nil {
+			def = a.Expr
+			continue
+		}
+		c.resolveType(a.Type)
+		if chosen == nil && c.compatible(ct, a.Type) {
+			chosen = a.Expr
+		}
+	}
+	if chosen == nil {
+		chosen = def
+	}
+	if chosen == nil {
+		c.errorf(e.Pos, "'_Generic' selector of type '%s' is not compatible with any association", typeString(ct))
+		e.Ty = c.types[ast.Int]
+		return e
+	}
+	e.Chosen = c.expr(chosen)
+	e.Ty = e.Chosen.Type()
+	return e.Chosen
+}
+
+// offsetof folds __builtin_offsetof (C11 7.19p3).
+func (c *checker) offsetof(e *ast.Offsetof) ast.Expr {
+	c.resolveType(e.Of)
+	t := e.Of
+	var off int64
+	for _, d := range e.Desg {
+		if d.Field != "" {
+			if !t.IsRecord() || t.Record == nil {
+				c.errorf(d.Pos, "request for member '%s' in something not a structure or union", d.Field)
+				break
+			}
+			c.resolveType(t)
+			path := t.Record.FindMember(d.Field)
+			if path == nil {
+				c.errorf(d.Pos, "'%s' has no member named '%s'", typeString(t), d.Field)
+				break
+			}
+			for _, m := range path {
+				off += m.Offset
+			}
+			last := path[len(path)-1]
+			if last.IsBitField {
+				c.errorf(d.Pos, "attempt to take address of bit-field structure member '%s'", last.Name)
+			}
+			t = last.Type
+			continue
+		}
+		if t.Kind != ast.Array {
+			c.errorf(d.Pos, "subscripted value is neither array nor pointer")
+			break
+		}
+		ix := c.rvalue(d.Index)
+		l, ok := ix.(*ast.IntLit)
+		if !ok {
+			c.errorf(d.Pos, "array index in offsetof is not a constant")
+			break
+		}
+		off += int64(l.Value) * t.Base.Size
+		t = t.Base
+	}
+	r := c.intLit(off, c.sizeT)
+	r.Pos = e.Pos
+	return r
+}
