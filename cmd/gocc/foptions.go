@@ -18,7 +18,9 @@ package main
 //	-f[no-]inline*, -f[no-]unroll-loops, -f[no-]tree-*, -f[no-]optimize-sibling-calls,
 //	-f[no-]gcse, -f[no-]ipa-*, -f[no-]peephole2, -f[no-]schedule-insns*, -f[no-]align-*,
 //	-f[no-]reorder-*, -f[no-]jump-tables, -fno-delete-null-pointer-checks, -f[no-]lto,
-//	-f[no-]merge-constants, -f[no-]merge-all-constants, -ffp-contract=, -fexcess-precision=
+//	-f[no-]merge-constants, -f[no-]merge-all-constants, -ffp-contract=, -fexcess-precision=,
+//	-fno-tree-dse, -fno-tracer, -fno-ipa-ra, -fno-ivopts, -fmodulo-sched, -fexpensive-optimizations,
+//	-ftree-loop-distribution, -fno-ira-share-spill-slots, -fno-tree-bit-ccp, -fno-vect-cost-model
 //	                                         optimization tuning; gocc's passes are chosen by -O and -d=opt/
 //	-f[no-]math-errno, -f[no-]trapping-math, -f[no-]signed-zeros, -ffast-math, -f[no-]finite-math-only
 //	                                         gocc never relaxes IEEE semantics
@@ -30,7 +32,8 @@ package main
 //	-fvisibility=, -f[no-]gnu89-inline, -f[no-]keep-inline-functions, -ftls-model=,
 //	-f[no-]pcc-struct-return, -f[no-]stack-usage, -fno-allow-store-data-races, -ftrack-macro-expansion=,
 //	-finput-charset=, -fexec-charset=, -fextended-identifiers, -fdollars-in-identifiers,
-//	-f[no-]permissive, -fno-working-directory, -fno-threadsafe-statics, -fno-var-tracking-assignments
+//	-f[no-]permissive, -fno-working-directory, -fno-threadsafe-statics, -fno-var-tracking-assignments,
+//	-fnon-call-exceptions (C code throws no exceptions)
 //	                                         no effect on gocc's code (charsets: UTF-8 only)
 var acceptedFOptions = setOf(
 	"-fstrict-aliasing", "-fno-strict-aliasing", "-fwrapv", "-fno-wrapv", "-fno-strict-overflow",
@@ -77,6 +80,9 @@ var acceptedFOptions = setOf(
 	"-fno-permissive", "-fno-working-directory", "-fno-threadsafe-statics",
 	"-fno-builtin-printf", "-fno-builtin-malloc", "-fno-builtin-memcpy",
 	"-fno-builtin-memset", "-fno-builtin-strlen", "-fno-builtin-abort",
+	"-fno-tree-dse", "-fno-tracer", "-fno-ipa-ra", "-fno-ivopts", "-fmodulo-sched",
+	"-ftree-loop-distribution", "-fno-ira-share-spill-slots", "-fexpensive-optimizations",
+	"-fno-tree-bit-ccp", "-fno-vect-cost-model", "-fnon-call-exceptions",
 )
 
 func setOf(names ...string) map[string]bool {
