@@ -627,10 +627,8 @@ func (s *fnState) store(v *ir.Value, m operand) {
 
 // --- blocks and branches ----------------------------------------------------------
 
-// edge returns the machine block control should jump to for edge b -> b.Succs[i],
-// emitting the phi copies for that edge (in b itself when b has one successor, in a
-// new edge block otherwise).
-func (s *fnState) edge(b *ir.Block, i int) *mblock {
+// edgePhis returns the phis of b.Succs[i] with their arguments for that edge.
+func edgePhis(b *ir.Block, i int) []phiMove {
 	c := b.Succs[i]
 	// The k-th occurrence of c in b.Succs matches the k-th occurrence of b in c.Preds.
 	k := 0
@@ -649,41 +647,56 @@ func (s *fnState) edge(b *ir.Block, i int) *mblock {
 			k--
 		}
 	}
-	var phis []*ir.Value
+	var moves []phiMove
+	if pi < 0 {
+		return nil
+	}
 	for _, v := range c.Values {
 		if v.Op == ir.OpPhi {
-			phis = append(phis, v)
+			moves = append(moves, phiMove{phi: v, arg: v.Args[pi]})
 		}
 	}
-	if len(phis) == 0 || pi < 0 {
+	return moves
+}
+
+// phiMove is one phi assignment of a parallel copy.
+type phiMove struct{ phi, arg *ir.Value }
+
+// edge returns the machine block control should jump to for edge b -> b.Succs[i],
+// emitting the phi copies for that edge (in b itself when b has one successor, in a
+// new edge block otherwise).
+func (s *fnState) edge(b *ir.Block, i int) *mblock {
+	c := b.Succs[i]
+	moves := edgePhis(b, i)
+	if len(moves) == 0 {
 		return s.mb[c.ID]
 	}
 	if len(b.Succs) == 1 {
-		s.phiCopies(phis, pi)
+		s.phiCopies(moves)
 		return s.mb[c.ID]
 	}
 	saved := s.cur
 	nb := &mblock{label: fmt.Sprintf(".L%d_e%d", s.g.fnIndex, len(s.blocks))}
 	s.blocks = append(s.blocks, nb)
 	s.cur = nb
-	s.phiCopies(phis, pi)
+	s.phiCopies(moves)
 	s.jmp(s.mb[c.ID])
 	s.cur = saved
 	return nb
 }
 
-// phiCopies performs the parallel copy phi_k := arg_k(pred pi) for all phis at once:
-// every source is first copied to a fresh temporary, then the temporaries to the
-// phis, so no copy can overwrite another's source.
-func (s *fnState) phiCopies(phis []*ir.Value, pi int) {
+// phiCopies performs the parallel copy phi_k := arg_k for all moves at once: every
+// source is first copied to a fresh temporary, then the temporaries to the phis, so
+// no copy can overwrite another's source.
+func (s *fnState) phiCopies(moves []phiMove) {
 	type tmp struct {
 		lo, hi reg
 		slot   int
 	}
-	tmps := make([]tmp, len(phis))
-	direct := len(phis) == 1
-	for k, phi := range phis {
-		a := phi.Args[pi]
+	tmps := make([]tmp, len(moves))
+	direct := len(moves) == 1
+	for k, mv := range moves {
+		phi, a := mv.phi, mv.arg
 		dl := s.loc[phi.ID]
 		if a == phi {
 			tmps[k].lo = -2 // no copy
@@ -717,7 +730,8 @@ func (s *fnState) phiCopies(phis []*ir.Value, pi int) {
 	if direct {
 		return
 	}
-	for k, phi := range phis {
+	for k, mv := range moves {
+		phi := mv.phi
 		t := tmps[k]
 		dl := s.loc[phi.ID]
 		switch {
@@ -781,10 +795,21 @@ func (s *fnState) lowerBlockEnd(b *ir.Block) {
 	case ir.BlockSwitch:
 		s.lowerSwitch(b)
 	case ir.BlockIndirectJump:
+		// The jump goes to the targets' own labels (the addresses were taken with
+		// BlockAddr), so its edges cannot be split: the phi copies of every target run
+		// here, as one parallel copy. That is safe because a phi's register is not live
+		// on a path into another target that bypasses the phi's block (SSA dominance).
 		var targets []*mblock
-		for i := range b.Succs {
-			targets = append(targets, s.edge(b, i))
+		var moves []phiMove
+		seen := map[*ir.Block]bool{}
+		for i, c := range b.Succs {
+			targets = append(targets, s.mb[c.ID])
+			if !seen[c] {
+				seen[c] = true
+				moves = append(moves, edgePhis(b, i)...)
+			}
 		}
+		s.phiCopies(moves)
 		i := s.emit("jmpind", use(s.reg(b.Control), 8))
 		i.targets = targets
 		s.cur.succs = append(s.cur.succs, targets...)

@@ -179,3 +179,31 @@ int main(void) {
 		t.Errorf("expected PLT/GOT/IE-TLS references")
 	}
 }
+
+// Computed goto into blocks with phis: the copies run before the indirect jump.
+func TestComputedGotoPhis(t *testing.T) {
+	m := newModule()
+	x := newFn(m, "cgoto", ir.I64, ir.I64)
+	n := x.param(0)
+	b1, b2 := x.f.NewBlock(), x.f.NewBlock()
+	entry := x.b
+	a1 := x.aux(ir.OpBlockAddr, ir.Ptr, int64(b1.ID))
+	entry.Kind = ir.BlockIndirectJump
+	entry.SetControl(a1)
+	entry.AddEdge(b1)
+	x.b = b1
+	acc := b1.Append(ir.OpPhi, ir.I64)
+	acc2 := x.op(ir.OpAdd, ir.I64, acc, x.c(ir.I64, 1))
+	c := x.op(ir.OpLtS, ir.I32, acc2, n)
+	tgt := x.op(ir.OpSelect, ir.Ptr, c, x.aux(ir.OpBlockAddr, ir.Ptr, int64(b1.ID)), x.aux(ir.OpBlockAddr, ir.Ptr, int64(b2.ID)))
+	b1.Kind = ir.BlockIndirectJump
+	b1.SetControl(tgt)
+	b1.AddEdge(b1)
+	b1.AddEdge(b2)
+	acc.AddArg(entry.Append(ir.OpConst, ir.I64)) // 0, from entry
+	acc.AddArg(acc2)
+	x.b = b2
+	r := b2.Append(ir.OpPhi, ir.I64, acc2)
+	x.ret(x.op(ir.OpMul, ir.I64, r, x.c(ir.I64, 10)))
+	runC(t, m, cHeader+"long cgoto(long);\nint main(void) { CHECK(cgoto(5) == 50); CHECK(cgoto(1) == 10); return failures; }\n")
+}
