@@ -12,7 +12,7 @@ DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test torture torture-fast bench clean
+.PHONY: all deps build install run test acceptance torture torture-fast bench clean
 
 all: build
 
@@ -33,19 +33,27 @@ build:
 install: build
 	install -D -m 0755 $(GOCC) $(DESTDIR)$(PREFIX)/bin/gocc
 
+# Compile and run the bundled example with gocc (and only as/ld besides it).
 run: deps build
 	$(GOCC) -O2 -o $(BIN)/example examples/example.c -lm
 	./$(BIN)/example
+
+# gocc with a PATH of only as, ld and gocc: compile, link and run a program that uses
+# stdio, stdlib, string, math, setjmp, stdarg, pthreads and qsort.
+acceptance:
+	$(GO) test -count=1 -run 'TestAcceptance' -v .
 
 test:
 	$(GO) vet ./...
 	$(GO) test -timeout $(TEST_TIMEOUT) ./...
 
+# gcc's torture execute suite (-O0); OPT=2 selects another level (expectations are per level).
+OPT ?= 0
 torture: build
-	$(GO) run ./cmd/torture --gocc $(GOCC) --jobs $(JOBS) --expect torture/expect-x86_64-O0.txt
+	$(GO) run ./cmd/torture --gocc $(GOCC) -O $(OPT) --jobs $(JOBS) --expect torture/expect-x86_64-O$(OPT).txt
 
 torture-fast: build
-	$(GO) run ./cmd/torture --gocc $(GOCC) --jobs $(JOBS) --fast --expect torture/expect-x86_64-O0.txt
+	$(GO) run ./cmd/torture --gocc $(GOCC) -O $(OPT) --jobs $(JOBS) --fast --expect torture/expect-x86_64-O$(OPT).txt
 
 bench: build
 	./bench/run.sh $(GOCC)
