@@ -105,19 +105,9 @@ func (c *checker) userAlign(t *ast.Type) int64 {
 	return c.attrAlign(t.Attrs)
 }
 
-// pragmaPack returns the #pragma pack value in effect for r (bytes), or 0. The parser
-// records it as an attribute "__pragma_pack"(N) on the record.
-func (c *checker) pragmaPack(r *ast.Record) int64 {
-	a := findAttr(r.Attrs, "__pragma_pack")
-	if a == nil {
-		return 0
-	}
-	n, ok := c.attrInt(a, 0)
-	if !ok || n <= 0 {
-		return 0
-	}
-	return n
-}
+// pragmaPack returns the #pragma pack value in effect for r (bytes), or 0; the parser
+// records it in Record.MaxFieldAlign.
+func (c *checker) pragmaPack(r *ast.Record) int64 { return int64(r.MaxFieldAlign) }
 
 // applyTypeAttrs applies the type-changing attributes (vector_size, mode) to t in place;
 // aligned and packed are read when sizes and layouts are computed.

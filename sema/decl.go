@@ -11,37 +11,24 @@ func (c *checker) declType(d *ast.Decl) {
 	if d.Type == nil {
 		d.Type = c.types[ast.Int]
 	}
-	if ta := typeAttrsOf(d.Attrs); len(ta) > 0 {
-		if d.Storage == ast.Typedef {
-			// A typedef's type is shared by pointer with every use of the name; the
-			// attribute belongs to it.
-			c.resolveType(d.Type)
-			c.applyTypeAttrs(d.Type, ta)
-			c.resolveSize(d.Type)
-		} else {
-			nt := *d.Type
-			nt.Attrs = append(append([]*ast.Attr(nil), d.Type.Attrs...), ta...)
-			d.Type = &nt
-		}
+	// A typedef's type already carries the declaration's attributes (parser); for other
+	// declarations, type attributes written on the declaration apply to a private copy.
+	if ta := typeAttrsOf(d.Attrs); len(ta) > 0 && d.Storage != ast.Typedef {
+		nt := *d.Type
+		nt.Attrs = append(append([]*ast.Attr(nil), d.Type.Attrs...), ta...)
+		d.Type = &nt
 	}
-	if d.Type.Kind == ast.Typeof && d.Type.TypeofExpr == nil && d.Type.Base == nil {
-		// __auto_type: the type of the initializer after lvalue conversion.
-		if d.Init == nil {
-			c.errorf(d.Pos, "'__auto_type' requires an initialized data declaration")
-			d.Type = c.types[ast.Int]
-		} else if e, ok := d.Init.(ast.Expr); ok {
-			if _, isList := e.(*ast.InitList); !isList {
-				ce := c.rvalue(e)
-				c.initCache[e] = ce
-				d.Init = ce
-				c.initCache[ce] = ce
-				nt := ce.Type().Unqual()
-				if d.Type.Qual != 0 {
-					nt = nt.WithQual(d.Type.Qual)
-				}
-				d.Type = nt
-			}
+	if d.Type.Kind == ast.Typeof && d.Init != nil && d.Type.TypeofExpr == d.Init {
+		// __auto_type: the type of the initializer after lvalue conversion and decay
+		// (the parser makes the initializer the Typeof operand).
+		ce := c.rvalue(d.Init)
+		c.initCache[d.Init] = ce
+		c.initCache[ce] = ce
+		nt := ce.Type().Unqual()
+		if d.Type.Qual != 0 {
+			nt = nt.WithQual(d.Type.Qual)
 		}
+		d.Type = nt
 	}
 	c.resolveType(d.Type)
 	if hasAttr(d.Attrs, "packed") && d.Type.IsRecord() && d.Storage == ast.Typedef {

@@ -88,8 +88,11 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 	case *ast.FloatLit:
 		return c.typeFloatLit(e)
 	case *ast.CharLit:
+		// A character constant is an integer constant of its type (C11 6.4.4.4p10).
 		c.typeCharLit(e)
-		return e
+		l := &ast.IntLit{Value: c.truncate(uint64(e.Value), e.Ty)}
+		l.Pos, l.Ty = e.Pos, e.Ty
+		return l
 	case *ast.StringLit:
 		c.typeStringLit(e)
 		return e
@@ -672,8 +675,9 @@ func (c *checker) vectorCmpType(vt *ast.Type) *ast.Type {
 
 // arith applies the usual arithmetic conversions to both operands (C11 6.3.1.8).
 func (c *checker) arith(e *ast.Binary) ast.Expr {
-	t := c.arithConv(e.X.Type(), e.Y.Type())
-	e.X, e.Y = c.convert(c.promote(e.X), t), c.convert(c.promote(e.Y), t)
+	px, py := c.promote(e.X), c.promote(e.Y)
+	t := c.arithConv(px.Type(), py.Type())
+	e.X, e.Y = c.convert(px, t), c.convert(py, t)
 	e.Ty = t
 	if (e.Op == ast.Div || e.Op == ast.Rem) && t.IsInteger() {
 		if l, ok := e.Y.(*ast.IntLit); ok && l.Value == 0 {
@@ -703,8 +707,9 @@ func (c *checker) compare(e *ast.Binary) ast.Expr {
 	e.Ty = c.types[ast.Int]
 	switch {
 	case xt.IsArithmetic() && yt.IsArithmetic():
-		t := c.arithConv(xt, yt)
-		e.X, e.Y = c.convert(c.promote(x), t), c.convert(c.promote(y), t)
+		px, py := c.promote(x), c.promote(y)
+		t := c.arithConv(px.Type(), py.Type())
+		e.X, e.Y = c.convert(px, t), c.convert(py, t)
 		if t.Kind == ast.Complex && e.Op != ast.Eq && e.Op != ast.Ne {
 			c.errorf(e.Pos, "invalid operands to binary %s", binOpSpelling[e.Op])
 		}
@@ -784,14 +789,9 @@ func (c *checker) assign(e *ast.Assign) ast.Expr {
 		if (e.Op == ast.Rem || e.Op == ast.BitAnd || e.Op == ast.BitOr || e.Op == ast.BitXor) && (!lt.IsInteger() || !rt.IsInteger()) {
 			c.errorf(e.Pos, "invalid operands to binary %s", binOpSpelling[e.Op])
 		}
-		var lp ast.Type
-		if m := bitField(l); m != nil {
-			lp = *c.promote(l).Type()
-		} else {
-			lp = *lt
-		}
-		e.OpType = c.arithConv(&lp, rt)
-		e.R = c.convert(c.promote(r), e.OpType)
+		pr := c.promote(r)
+		e.OpType = c.arithConv(c.promote(l).Type(), pr.Type())
+		e.R = c.convert(pr, e.OpType)
 	}
 	return e
 }
@@ -814,8 +814,9 @@ func (c *checker) cond(e *ast.Cond) ast.Expr {
 	var rt *ast.Type
 	switch {
 	case tt.IsArithmetic() && et.IsArithmetic():
-		rt = c.arithConv(tt, et)
-		th, el = c.convert(c.promote(th), rt), c.convert(c.promote(el), rt)
+		th, el = c.promote(th), c.promote(el)
+		rt = c.arithConv(th.Type(), el.Type())
+		th, el = c.convert(th, rt), c.convert(el, rt)
 	case tt.Kind == ast.Void || et.Kind == ast.Void:
 		rt = c.types[ast.Void]
 	case tt.IsRecord() && et.IsRecord() && tt.Record == et.Record:

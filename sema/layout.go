@@ -33,6 +33,11 @@ func (c *checker) layoutRecord(r *ast.Record) {
 	var off, size int64         // bits
 	recAlign := int64(8)
 	for i, m := range r.Members {
+		if ta := typeAttrsOf(m.Attrs); len(ta) > 0 {
+			nt := *m.Type
+			nt.Attrs = append(append([]*ast.Attr(nil), m.Type.Attrs...), ta...)
+			m.Type = &nt
+		}
 		c.resolveType(m.Type)
 		mt := m.Type
 		if m.IsBitField {

@@ -618,10 +618,13 @@ func declString(t *ast.Type, inner string) string {
 		if q != "" {
 			base = q + " " + base
 		}
-		if inner != "" {
-			return base + " " + inner
+		if inner == "" {
+			return base
 		}
-		return base
+		if strings.HasPrefix(inner, "[") || strings.HasPrefix(inner, "(") && !strings.HasPrefix(inner, "(*") {
+			return base + inner
+		}
+		return base + " " + inner
 	}
 	if t.Name != "" && t.Kind != ast.Pointer && t.Kind != ast.Array && t.Kind != ast.Func {
 		return withQ(t.Name)
