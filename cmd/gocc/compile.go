@@ -21,6 +21,7 @@ type stopAfter int
 
 const (
 	stagePreprocess stopAfter = iota // -E, and .S files before assembling
+	stageDumpMacros                  // -E -dM
 	stageCheck                       // -fsyntax-only
 	stageCodegen                     // assembly text
 )
@@ -85,6 +86,17 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	}
 
 	file := &diag.File{Name: name, Contents: data}
+	if stop == stageDumpMacros {
+		stage = "macro dump"
+		if err := preproc.DumpMacros(w, file, d.preprocConfig(in), diags); err != nil {
+			return err
+		}
+		if failed() {
+			return errReported
+		}
+		diags.Print(d.stderr)
+		return nil
+	}
 	toks := preproc.Preprocess(file, d.preprocConfig(in), diags)
 	if failed() {
 		return errReported
@@ -92,6 +104,11 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	if stop == stagePreprocess {
 		diags.Print(d.stderr)
 		stage = "printing preprocessed output"
+		// Line markers stay in preprocessed assembly too: gas reads them, so its
+		// messages name the .S file's lines.
+		if o.NoLineMarkers {
+			return preproc.PrintNoLines(w, toks)
+		}
 		return preproc.Print(w, toks)
 	}
 

@@ -84,8 +84,8 @@ func (d *driver) run() error {
 		fmt.Fprintln(d.stderr, "gocc: fatal error: no input files\ncompilation terminated.")
 		return errReported
 	}
-	if o.DumpMacros {
-		return fmt.Errorf("-dM is not supported yet (the preprocessor has no macro dump)")
+	if o.DumpMacros && o.Mode != ModePreprocess {
+		return fmt.Errorf("-dM requires -E")
 	}
 	if o.Output != "" && len(files) > 1 && (o.Mode == ModeObject || o.Mode == ModeAssembly || o.Mode == ModePreprocess) {
 		return fmt.Errorf("cannot specify '-o' with '-c', '-S' or '-E' with multiple files")
@@ -190,13 +190,14 @@ func (d *driver) processFile(in Input) (string, error) {
 	switch o.Mode {
 	case ModePreprocess:
 		var buf bytes.Buffer
-		if err := d.compile(in, stagePreprocess, &buf); err != nil {
+		stop := stagePreprocess
+		if o.DumpMacros {
+			stop = stageDumpMacros
+		}
+		if err := d.compile(in, stop, &buf); err != nil {
 			return "", err
 		}
 		text := buf.Bytes()
-		if o.NoLineMarkers {
-			text = dropLineMarkers(text)
-		}
 		if o.Output == "" || o.Output == "-" {
 			_, err := d.stdout.Write(text)
 			return "", err
@@ -317,28 +318,6 @@ func (d *driver) writeDeps(in Input, out string) error {
 	}
 	text := fmt.Sprintf("%s: %s\n", strings.Join(targets, " "), in.Path)
 	return os.WriteFile(depOut, []byte(text), 0o644)
-}
-
-// dropLineMarkers implements -P: remove "# <line> "file"" markers and collapse runs
-// of empty lines.
-func dropLineMarkers(text []byte) []byte {
-	var out bytes.Buffer
-	blank := 0
-	for _, line := range bytes.SplitAfter(text, []byte("\n")) {
-		t := bytes.TrimSpace(line)
-		if len(t) > 2 && t[0] == '#' && (t[1] == ' ' && t[2] >= '0' && t[2] <= '9' || bytes.HasPrefix(t, []byte("#line"))) {
-			continue
-		}
-		if len(t) == 0 {
-			if blank++; blank > 1 {
-				continue
-			}
-		} else {
-			blank = 0
-		}
-		out.Write(line)
-	}
-	return out.Bytes()
 }
 
 // assembler is the name of GNU as for the target.

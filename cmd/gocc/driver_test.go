@@ -246,3 +246,30 @@ func TestInternalCompilerError(t *testing.T) {
 		t.Error("a.o written despite the ICE")
 	}
 }
+
+// TestPreprocessedAssembly runs a .S file through gocc's preprocessor and as.
+func TestPreprocessedAssembly(t *testing.T) {
+	if _, err := exec.LookPath("as"); err != nil {
+		t.Skip("as not installed")
+	}
+	dir := t.TempDir()
+	src := "#define RET_VAL 7\n#ifdef __ASSEMBLER__\n\t.text\n\t.globl main\nmain:\n\tmovl $(RET_VAL), %eax\n\tret\n#endif\n\t.section .note.GNU-stack,\"\",@progbits\n"
+	os.WriteFile(filepath.Join(dir, "m.S"), []byte(src), 0o644)
+	if code, _, stderr := gocc(t, dir, "m.S", "-o", "m"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	err := exec.Command(filepath.Join(dir, "m")).Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 7 {
+		t.Errorf("./m: %v, want exit status 7", err)
+	}
+}
+
+func TestMacroDump(t *testing.T) {
+	code, out, stderr := gocc(t, "", "-E", "-dM", "-x", "c", "/dev/null")
+	if code != 0 || !strings.Contains(out, "#define __GNUC__ 12\n") || !strings.Contains(out, "#define __x86_64__ 1\n") {
+		t.Errorf("exit %d, stderr %q, output lacks __GNUC__/__x86_64__:\n%.300s", code, stderr, out)
+	}
+	if code, _, stderr := gocc(t, "", "-dM", "-c", "x.c"); code != 1 || stderr != "gocc: error: -dM requires -E\n" {
+		t.Errorf("-dM without -E: %d %q", code, stderr)
+	}
+}

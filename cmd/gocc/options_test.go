@@ -114,10 +114,3 @@ func TestOutputName(t *testing.T) {
 		}
 	}
 }
-
-func TestDropLineMarkers(t *testing.T) {
-	in := "# 1 \"x.c\"\nint a;\n\n\n\n# 5 \"x.c\" 2\nint b;\n"
-	if got := string(dropLineMarkers([]byte(in))); got != "int a;\n\nint b;\n" {
-		t.Errorf("got %q", got)
-	}
-}
