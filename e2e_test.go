@@ -10,6 +10,11 @@
 //	// helper: abi_helper.c   a file of testdata/helpers compiled with gcc -c and linked in
 //	// args: a b              command-line arguments of the program
 //
+// testdata/known-failures.txt lists tests ("name: reason" per line) that fail because of
+// a known gap in gocc; such a test still runs, and a failure is reported as a skip with
+// its message, so `make test` stays green while the gap is open. Remove the line when
+// the test passes (the run logs "known failure now passes").
+//
 // GOCC_E2E_CC=gcc runs the same suite with gcc instead of gocc, to check the tests
 // themselves. While a stage of gocc's pipeline is still a placeholder (a trivial
 // program gets an internal compiler error "not implemented"), the suite is skipped.
@@ -134,8 +139,43 @@ func helperObject(name string) (string, error) {
 	return obj, nil
 }
 
+// knownFailures reads testdata/known-failures.txt.
+func knownFailures(t *testing.T) map[string]string {
+	data, err := os.ReadFile("testdata/known-failures.txt")
+	if err != nil {
+		return nil
+	}
+	known := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, reason, _ := strings.Cut(line, ":")
+		known[strings.TrimSpace(name)] = strings.TrimSpace(reason)
+	}
+	return known
+}
+
+// expectFailure turns the failures of a known-failing test into a skip.
+type expectFailure struct {
+	*testing.T
+	known string
+}
+
+func (e expectFailure) Fatalf(format string, args ...any) {
+	e.Helper()
+	if e.known != "" && os.Getenv("GOCC_E2E_CC") == "" {
+		e.T.Skipf("known failure (%s): %s", e.known, fmt.Sprintf(format, args...))
+	}
+	e.T.Fatalf(format, args...)
+}
+
+func (e expectFailure) Fatal(args ...any) { e.Fatalf("%s", fmt.Sprint(args...)) }
+
 func TestRun(t *testing.T) {
 	requireCompiler(t)
+	known := knownFailures(t)
 	files, _ := filepath.Glob("testdata/run/*.c")
 	if len(files) == 0 {
 		t.Fatal("no tests in testdata/run")
@@ -161,14 +201,17 @@ func TestRun(t *testing.T) {
 				}
 				t.Run(label, func(t *testing.T) {
 					t.Parallel()
-					runOne(t, file, h, v)
+					runOne(expectFailure{t, known[name]}, file, h, v)
+					if known[name] != "" && os.Getenv("GOCC_E2E_CC") == "" {
+						t.Logf("known failure now passes: remove %s from testdata/known-failures.txt", name)
+					}
 				})
 			}
 		})
 	}
 }
 
-func runOne(t *testing.T, file string, h map[string]string, flags []string) {
+func runOne(t expectFailure, file string, h map[string]string, flags []string) {
 	dir := t.TempDir()
 	exe := filepath.Join(dir, "prog")
 	args := append(append([]string(nil), flags...), "-o", exe, file)
