@@ -79,25 +79,30 @@ func (c *checker) layoutRecord(r *ast.Record) {
 				if typeAlign > 0 {
 					off = roundUp(off, typeAlign)
 				}
+				if c.t.AnonBitFieldAlign {
+					recAlign = max(recAlign, typeAlign)
+				}
 				m.Offset, m.BitOffset = c.unitFor(off, 0, mt, -1)
 				if off > size {
 					size = off
 				}
 				continue
 			}
+			// gcc place_field: first the alignment the field asks for, then the PCC rule
+			// that a bit-field may not straddle more units of its type than it has.
+			desired := memberAlign
+			if pack > 0 && desired > pack {
+				desired = pack
+			}
+			if desired > 0 {
+				off = roundUp(off, desired)
+			}
 			if !memberPacked && pack == 0 && typeAlign > 0 {
 				if (off%typeAlign+w+typeAlign-1)/typeAlign > tsize/typeAlign {
 					off = roundUp(off, typeAlign)
 				}
 			}
-			desired := memberAlign
-			if pack > 0 && desired > pack {
-				desired = pack
-			}
-			if desired > 8 {
-				off = roundUp(off, desired)
-			}
-			if m.Name != "" {
+			if m.Name != "" || c.t.AnonBitFieldAlign {
 				ta := typeAlign
 				if pack > 0 {
 					ta = min(ta, pack)
@@ -111,11 +116,15 @@ func (c *checker) layoutRecord(r *ast.Record) {
 			m.BitOffset = int(off % 8)
 			off += w
 		} else {
+			// An aligned attribute on a member of a packed record sets its alignment
+			// exactly; otherwise it can only raise the type's alignment.
 			align := typeAlign
-			if memberPacked && memberAlign == 0 {
+			switch {
+			case memberPacked && memberAlign > 0:
+				align = memberAlign
+			case memberPacked:
 				align = 8
-			}
-			if memberAlign > align {
+			case memberAlign > align:
 				align = memberAlign
 			}
 			if pack > 0 && align > pack {

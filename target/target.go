@@ -74,6 +74,10 @@ type Target struct {
 	HasInt128        bool
 	BigEndian        bool
 	MaxAlign         int // __BIGGEST_ALIGNMENT__
+	// AnonBitFieldAlign: unnamed bit-fields (zero-width ones too) raise the alignment of
+	// the struct to that of their declared type, as named ones do (gcc's
+	// TARGET_ALIGN_ANON_BITFIELD: true on AArch64, false on x86 and RISC-V).
+	AnonBitFieldAlign bool
 
 	// SizeType and the like, named as C types for the predefined macros.
 	SizeType, PtrdiffType, WCharType, IntmaxType, UintmaxType string
@@ -168,6 +172,7 @@ func arm64() *Target {
 	t.LongDoubleFormat = LDQuad
 	t.WCharSigned, t.WCharType = false, "unsigned int"
 	t.VaList, t.VaListSize, t.VaListAlign = VaListAAPCS64, 32, 8
+	t.AnonBitFieldAlign = true
 	t.ToolPrefix = "aarch64-linux-gnu-"
 	t.DynamicLinker = "/lib/ld-linux-aarch64.so.1"
 	t.LibDirs = []string{"/usr/aarch64-linux-gnu/lib", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu"}
