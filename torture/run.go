@@ -64,6 +64,8 @@ func (r *Runner) Run(t Test) Result {
 			res.Reason = "compile timeout"
 		case errors.As(err, &ee) && ee.ExitCode() == 4:
 			res.Reason = firstLineWith(out, "internal compiler error")
+		case bytes.Contains(out, []byte("ld returned")):
+			res.Reason = "link error: " + firstLineWith(out, "undefined reference")
 		case errors.As(err, &ee):
 			res.Reason = "compile error: " + firstLineWith(out, "error")
 		default:

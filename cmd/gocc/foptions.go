@@ -20,7 +20,8 @@ package main
 //	-f[no-]reorder-*, -f[no-]jump-tables, -fno-delete-null-pointer-checks, -f[no-]lto,
 //	-f[no-]merge-constants, -f[no-]merge-all-constants, -ffp-contract=, -fexcess-precision=,
 //	-fno-tree-dse, -fno-tracer, -fno-ipa-ra, -fno-ivopts, -fmodulo-sched, -fexpensive-optimizations,
-//	-ftree-loop-distribution, -fno-ira-share-spill-slots, -fno-tree-bit-ccp, -fno-vect-cost-model
+//	-ftree-loop-distribution, -fno-ira-share-spill-slots, -fno-tree-bit-ccp, -fno-vect-cost-model,
+//	-fno-tree-coalesce-vars
 //	                                         optimization tuning; gocc's passes are chosen by -O and -d=opt/
 //	-f[no-]math-errno, -f[no-]trapping-math, -f[no-]signed-zeros, -ffast-math, -f[no-]finite-math-only
 //	                                         gocc never relaxes IEEE semantics
@@ -82,7 +83,7 @@ var acceptedFOptions = setOf(
 	"-fno-builtin-memset", "-fno-builtin-strlen", "-fno-builtin-abort",
 	"-fno-tree-dse", "-fno-tracer", "-fno-ipa-ra", "-fno-ivopts", "-fmodulo-sched",
 	"-ftree-loop-distribution", "-fno-ira-share-spill-slots", "-fexpensive-optimizations",
-	"-fno-tree-bit-ccp", "-fno-vect-cost-model", "-fnon-call-exceptions",
+	"-fno-tree-bit-ccp", "-fno-vect-cost-model", "-fnon-call-exceptions", "-fno-tree-coalesce-vars",
 )
 
 func setOf(names ...string) map[string]bool {

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"gocc/torture"
@@ -146,6 +147,11 @@ func run() int {
 		}
 		fmt.Fprintf(logFile, "=== %s: %s\n%s\n", res.Name, verdict, res.Log)
 	})
+	// Reasons name test files relative to the execute directory, so the expectations file
+	// does not depend on the cache's location.
+	for i := range results {
+		results[i].Reason = strings.ReplaceAll(results[i].Reason, dir+string(filepath.Separator), "")
+	}
 	passed, failed := 0, 0
 	for _, res := range results {
 		if res.Pass {
@@ -160,7 +166,13 @@ func run() int {
 	code := 0
 	if *expect != "" {
 		if *update {
-			header := fmt.Sprintf("# Known torture failures for x86_64 %s: \"name: reason\" per line.\n# Regenerate: go run ./cmd/torture -O %s --expect %s --update-expect\n", optFlag, *level, *expect)
+			scope := "all tests"
+			if *fast || *filter != "" {
+				scope = "only the tests of a --fast/--filter run; other tests' failures show as regressions"
+			}
+			header := fmt.Sprintf("# Known torture failures for x86_64 %s: \"name: reason\" per line (%s).\n"+
+				"# Regenerate: make build && go run ./cmd/torture -O %s [--fast] --expect torture/expect-x86_64%s.txt --update-expect\n",
+				optFlag, scope, *level, optFlag)
 			if err := os.WriteFile(*expect, torture.FormatExpectations(header, results), 0o644); err != nil {
 				fmt.Fprintln(os.Stderr, "torture:", err)
 				return 2
