@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 	"syscall"
 )
 
@@ -48,7 +50,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		fmt.Fprintf(stderr, "gocc: error: %v\n", err)
 		return exitError
 	}
-	err = d.run()
+	err = func() (err error) {
+		// A panic outside the compiler stages (in the driver itself) is an internal
+		// compiler error too; the stages recover their own to name themselves.
+		defer func() {
+			if r := recover(); r != nil {
+				err = &iceError{stage: "driving", file: strings.Join(args, " "), msg: fmt.Sprint(r), stack: debug.Stack()}
+			}
+		}()
+		return d.run()
+	}()
 	var ice *iceError
 	switch {
 	case err == nil:
