@@ -128,19 +128,18 @@ func (fn *fn) complexEq(op ast.BinaryOp, x, y *ir.Value, xt, yt *ast.Type) *ir.V
 
 // GNU vectors (vector_size): element-wise operations in memory.
 
-func (fn *fn) vectorArith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir.Value {
+func (fn *fn) vectorArith(op ast.BinaryOp, x, y *ir.Value, t, xt, yt *ast.Type) *ir.Value {
 	et := t.Base
 	tmp := fn.tempSlot(t)
+	elem := func(v *ir.Value, vt *ast.Type, off int64) *ir.Value {
+		if vt.Kind == ast.Vector {
+			return fn.convert(fn.load(fn.offset(v, off), vt.Base, false), vt.Base, et)
+		}
+		return fn.convert(v, vt, et)
+	}
 	for i := int64(0); i < t.Len; i++ {
 		off := i * et.Size
-		a := fn.load(fn.offset(x, off), et, false)
-		var b *ir.Value
-		if yt.Kind == ast.Vector {
-			b = fn.load(fn.offset(y, off), yt.Base, false)
-			b = fn.convert(b, yt.Base, et)
-		} else {
-			b = fn.convert(y, yt, et)
-		}
+		a, b := elem(x, xt, off), elem(y, yt, off)
 		fn.store(fn.offset(tmp, off), fn.arith(op, a, b, et, et), et, false)
 	}
 	return tmp

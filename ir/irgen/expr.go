@@ -629,6 +629,10 @@ func (fn *fn) binary(e *ast.Binary) *ir.Value {
 	}
 	x := fn.expr(e.X)
 	y := fn.expr(e.Y)
+	if t.Kind == ast.Vector {
+		// GNU: a scalar operand is broadcast to every element.
+		return fn.vectorArith(e.Op, x, y, t, xt, yt)
+	}
 	x = fn.convert(x, xt, t)
 	return fn.arith(e.Op, x, y, t, yt)
 }
@@ -640,7 +644,7 @@ func (fn *fn) arith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir.Value 
 	case ast.Complex:
 		return fn.complexArith(op, x, y, t, yt)
 	case ast.Vector:
-		return fn.vectorArith(op, x, y, t, yt)
+		return fn.vectorArith(op, x, y, t, t, yt)
 	}
 	st := fn.g.scalarType(t)
 	if op == ast.Shl || op == ast.Shr {
@@ -881,6 +885,16 @@ func (fn *fn) cast(e *ast.Cast) *ir.Value {
 	v := fn.expr(e.X)
 	if t.Kind == ast.Void {
 		return nil
+	}
+	if xt := e.X.Type(); t.Kind == ast.Vector && xt.Kind != ast.Vector && (e.Kind != ast.CastExplicit || xt.Size != t.Size) {
+		// GNU: a scalar converted implicitly to a vector is broadcast (an explicit cast
+		// of a same-size scalar reinterprets its bits instead).
+		tmp := fn.tempSlot(t)
+		ev := fn.convert(v, xt, t.Base)
+		for i := int64(0); i < t.Len; i++ {
+			fn.store(fn.offset(tmp, i*t.Base.Size), ev, t.Base, false)
+		}
+		return tmp
 	}
 	return fn.convert(v, e.X.Type(), t)
 }
