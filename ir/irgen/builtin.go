@@ -215,7 +215,14 @@ func (fn *fn) floatClass(name string, e *ast.Call) *ir.Value {
 		r = fn.op(ir.OpLtS, ir.I32, fn.op(ir.OpFAbs, ft, x), fc(inf))
 	case "isnormal":
 		a := fn.op(ir.OpFAbs, ft, x)
-		r = fn.op(ir.OpAnd, ir.I32, fn.op(ir.OpLtS, ir.I32, a, fc(inf)), fn.op(ir.OpGeS, ir.I32, a, fc(minNormal(ft))))
+		lo := fc(minNormal(ft))
+		switch ft {
+		case ir.F80: // 2^-16382, below double's range
+			lo.AuxBits = [2]uint64{0x8000000000000000, 1}
+		case ir.F128:
+			lo.AuxBits = [2]uint64{0, 0x0001000000000000}
+		}
+		r = fn.op(ir.OpAnd, ir.I32, fn.op(ir.OpLtS, ir.I32, a, fc(inf)), fn.op(ir.OpGeS, ir.I32, a, lo))
 	case "signbit", "signbitf", "signbitl":
 		r = fn.signBit(x)
 	default:
@@ -245,7 +252,7 @@ func minNormal(t ir.Type) float64 {
 	case ir.F64:
 		return 2.2250738585072014e-308
 	}
-	return 0 // below double's range: x87/binary128 minimum normal; approximated by "nonzero"
+	return 0 // x87 and binary128: below double's range, given exactly by AuxBits
 }
 
 // signBit extracts the sign of a floating value as I32 0 or 1, through memory so that
