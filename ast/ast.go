@@ -495,6 +495,11 @@ type File struct {
 	// compound literals and string literals at file scope), and the function definitions.
 	Objects []*Object
 	Funcs   []*FuncDef
+
+	// GNU89Inline selects GNU89 inline semantics (-fgnu89-inline, -std=gnu89/c90; set by
+	// the driver before sema): "inline" definitions are external definitions and
+	// "extern inline" ones are never emitted, as with the gnu_inline attribute.
+	GNU89Inline bool
 }
 
 // ObjKind says what an Object is.

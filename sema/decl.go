@@ -177,6 +177,7 @@ func (c *checker) funcDef(d *ast.Decl) {
 	outer := c.scope
 	c.pushScope()
 	funcScope := c.scope
+	var promoted [][2]*ast.Object // K&R float parameters: incoming double, named float
 	params := d.Params
 	if len(params) == 0 && len(ft.Params) > 0 {
 		for _, p := range ft.Params {
@@ -193,11 +194,6 @@ func (c *checker) funcDef(d *ast.Decl) {
 		if i < len(ft.Params) {
 			ft.Params[i].Type = p.Type
 		}
-		if p.Name == "" {
-			if !ft.OldStyle && p.Type.Kind != ast.Void {
-				c.errorf(p.Pos, "parameter name omitted")
-			}
-		}
 		o := &ast.Object{Kind: ast.ObjVar, Name: p.Name, Pos: p.Pos, Type: p.Type, Param: true,
 			Constructor: -1, Destructor: -1}
 		if p.Type.Qual&ast.Volatile != 0 {
@@ -208,8 +204,23 @@ func (c *checker) funcDef(d *ast.Decl) {
 		}
 		c.declAttrs(o, p.Attrs)
 		p.Obj = o
-		def.Params = append(def.Params, o)
 		c.declareIn(funcScope, p.Name, o)
+		if ft.OldStyle && p.Type.Kind == ast.Float {
+			// A K&R float parameter arrives as a double (default argument promotion,
+			// C11 6.5.2.2p6, 6.9.1p10): the incoming parameter is an unnamed double and
+			// the named float is a local initialized from it at entry.
+			in := &ast.Object{Kind: ast.ObjVar, Pos: p.Pos, Type: c.types[ast.Double], Param: true,
+				Constructor: -1, Destructor: -1}
+			def.Params = append(def.Params, in)
+			def.Locals = append(def.Locals, o)
+			o.Param = false
+			if i < len(ft.Params) {
+				ft.Params[i].Type = c.types[ast.Double]
+			}
+			promoted = append(promoted, [2]*ast.Object{in, o})
+			continue
+		}
+		def.Params = append(def.Params, o)
 	}
 	if ft.OldStyle && len(ft.Params) == 0 && len(params) > 0 {
 		for _, p := range params {
@@ -244,6 +255,18 @@ func (c *checker) funcDef(d *ast.Decl) {
 		c.errorf(d.Pos, "function '%s' returns an array or function", d.Name)
 	}
 	c.blockItems(d.Body)
+	if len(promoted) > 0 {
+		var inits []ast.Stmt
+		for _, pr := range promoted {
+			id := &ast.Ident{Name: pr[1].Name, Obj: pr[0]}
+			id.Pos, id.Ty = pr[1].Pos, pr[0].Type
+			v := c.convert(id, pr[1].Type)
+			dcl := &ast.Decl{Pos: pr[1].Pos, Name: pr[1].Name, Type: pr[1].Type, Obj: pr[1], Init: v,
+				Inits: []*ast.InitEntry{{Type: pr[1].Type, Value: v}}}
+			inits = append(inits, &ast.DeclStmt{StmtBase: ast.StmtBase{Pos: pr[1].Pos}, Decls: []*ast.Decl{dcl}})
+		}
+		d.Body.Items = append(inits, d.Body.Items...)
+	}
 	for name, pos := range c.fn.gotos {
 		if c.fn.labels[name] == nil {
 			c.errorf(pos, "label '%s' used but not defined", name)

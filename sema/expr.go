@@ -71,9 +71,11 @@ func (c *checker) promote(e ast.Expr) ast.Expr {
 	if !t.IsInteger() {
 		return e
 	}
-	if m := bitField(e); m != nil && rank(c.intType(m.Type).Kind) <= rank(ast.Int) {
+	// gcc gives a bit-field the type of its width ("long:24"); one no wider than int
+	// promotes to int or unsigned int whatever its declared type.
+	if m := bitField(e); m != nil && m.BitWidth <= int(c.types[ast.Int].Size*8) {
 		intBits := int(c.types[ast.Int].Size * 8)
-		if m.BitWidth < intBits || m.BitWidth == intBits && c.isSigned(m.Type) {
+		if m.BitWidth < intBits || c.isSigned(m.Type) {
 			return c.convert(e, c.types[ast.Int])
 		}
 		return c.convert(e, c.types[ast.UInt])
@@ -1142,6 +1144,7 @@ func (c *checker) offsetof(e *ast.Offsetof) ast.Expr {
 	c.resolveType(e.Of)
 	t := e.Of
 	var off int64
+	var dyn ast.Expr
 	for _, d := range e.Desg {
 		if d.Field != "" {
 			if !t.IsRecord() || t.Record == nil {
@@ -1169,15 +1172,32 @@ func (c *checker) offsetof(e *ast.Offsetof) ast.Expr {
 			break
 		}
 		ix := c.rvalue(d.Index)
-		l, ok := ix.(*ast.IntLit)
-		if !ok {
-			c.errorf(d.Pos, "array index in offsetof is not a constant")
+		if !ix.Type().IsInteger() {
+			c.errorf(d.Pos, "array subscript is not an integer")
 			break
 		}
-		off += int64(l.Value) * t.Base.Size
+		if l, ok := ix.(*ast.IntLit); ok {
+			off += int64(l.Value) * t.Base.Size
+		} else {
+			// GNU: a variable index makes offsetof a run-time value.
+			term := &ast.Binary{Op: ast.Mul, X: c.convert(ix, c.sizeT), Y: c.intLit(t.Base.Size, c.sizeT)}
+			term.Pos, term.Ty = d.Pos, c.sizeT
+			if dyn == nil {
+				dyn = term
+			} else {
+				sum := &ast.Binary{Op: ast.Add, X: dyn, Y: term}
+				sum.Pos, sum.Ty = d.Pos, c.sizeT
+				dyn = sum
+			}
+		}
 		t = t.Base
 	}
 	r := c.intLit(off, c.sizeT)
 	r.Pos = e.Pos
+	if dyn != nil {
+		sum := &ast.Binary{Op: ast.Add, X: r, Y: dyn}
+		sum.Pos, sum.Ty = e.Pos, c.sizeT
+		return sum
+	}
 	return r
 }

@@ -151,6 +151,16 @@ func (w *initWalker) value(t *ast.Type, off int64, m *ast.Member, init ast.Expr,
 	if s, ok := x.(*ast.StringLit); ok {
 		x = c.decay(s)
 	}
+	if cl, ok := x.(*ast.CompoundLit); ok && w.static && cl.Obj != nil && c.compatibleUnqual(cl.Type().Unqual(), t.Unqual()) {
+		// GNU: a compound literal initializing a static object is spliced in.
+		w.clear(off*8, (off+max(t.Size, 0))*8)
+		for _, en := range cl.Obj.Init {
+			cp := *en
+			cp.Offset += off
+			w.add(&cp)
+		}
+		return
+	}
 	switch {
 	case t.Kind == ast.Array:
 		c.errorf(init.Position(), "invalid initializer")
@@ -162,18 +172,6 @@ func (w *initWalker) value(t *ast.Type, off int64, m *ast.Member, init ast.Expr,
 			}
 			c.errorf(init.Position(), "invalid initializer")
 			return
-		}
-		if w.static {
-			if cl, ok := x.(*ast.CompoundLit); ok && cl.Obj != nil {
-				// GNU: a compound literal initializing a static object is spliced in.
-				w.clear(off*8, (off+t.Size)*8)
-				for _, en := range cl.Obj.Init {
-					cp := *en
-					cp.Offset += off
-					w.add(&cp)
-				}
-				return
-			}
 		}
 		w.add(&ast.InitEntry{Offset: off, Type: t, Value: x})
 		return
@@ -215,8 +213,8 @@ func memberAt(r *ast.Record, idx int64) (*ast.Member, int64) {
 func (w *initWalker) elemCount(f *initFrame, top bool) int64 {
 	switch f.t.Kind {
 	case ast.Array:
-		if top && w.topOpen {
-			return -1
+		if top && w.topOpen || f.t.Len < 0 {
+			return -1 // unknown length, or a GNU-initialized flexible array member
 		}
 		return f.t.Len
 	case ast.Vector:
@@ -288,8 +286,12 @@ func (w *initWalker) list(t *ast.Type, off int64, l *ast.InitList, top bool) {
 		}
 		return
 	}
-	if t.Size < 0 && !(top && w.topOpen) {
+	if t.Kind == ast.Array && t.VLA {
 		c.errorf(l.Pos, "variable-sized object may not be initialized")
+		return
+	}
+	if t.Kind == ast.Array && t.Len < 0 && !(top && w.topOpen) && !w.static {
+		c.errorf(l.Pos, "non-static initialization of a flexible array member")
 		return
 	}
 	// char s[] = { "abc" }: a string literal in braces initializes the array.
@@ -299,7 +301,7 @@ func (w *initWalker) list(t *ast.Type, off int64, l *ast.InitList, top bool) {
 			return
 		}
 	}
-	if !(top && w.topOpen) {
+	if t.Size >= 0 {
 		w.clear(off*8, (off+t.Size)*8)
 	}
 	frames := []*initFrame{{t: t, off: off}}

@@ -30,7 +30,7 @@ func (c *checker) layoutRecord(r *ast.Record) {
 	packed := r.Packed || hasAttr(r.Attrs, "packed")
 	r.Packed = packed
 	pack := c.pragmaPack(r) * 8 // maximum field alignment in bits, 0 if none
-	var off, size int64         // bits
+	var off, size bitPos
 	recAlign := int64(8)
 	for i, m := range r.Members {
 		if ta := typeAttrsOf(m.Attrs); len(ta) > 0 {
@@ -69,21 +69,19 @@ func (c *checker) layoutRecord(r *ast.Record) {
 			}
 		}
 		if r.IsUnion {
-			off = 0
+			off = bitPos{}
 		}
 		if m.IsBitField {
 			w := int64(m.BitWidth)
 			tsize := mt.Size * 8
 			if w == 0 {
 				// Zero-width: align to the type, packing does not apply.
-				if typeAlign > 0 {
-					off = roundUp(off, typeAlign)
-				}
+				off = off.roundUp(typeAlign)
 				if c.t.AnonBitFieldAlign {
 					recAlign = max(recAlign, typeAlign)
 				}
 				m.Offset, m.BitOffset = c.unitFor(off, 0, mt, -1)
-				if off > size {
+				if size.less(off) {
 					size = off
 				}
 				continue
@@ -95,11 +93,11 @@ func (c *checker) layoutRecord(r *ast.Record) {
 				desired = pack
 			}
 			if desired > 0 {
-				off = roundUp(off, desired)
+				off = off.roundUp(desired)
 			}
 			if !memberPacked && pack == 0 && typeAlign > 0 {
-				if (off%typeAlign+w+typeAlign-1)/typeAlign > tsize/typeAlign {
-					off = roundUp(off, typeAlign)
+				if (off.mod(typeAlign)+w+typeAlign-1)/typeAlign > tsize/typeAlign {
+					off = off.roundUp(typeAlign)
 				}
 			}
 			if m.Name != "" || c.t.AnonBitFieldAlign {
@@ -112,9 +110,9 @@ func (c *checker) layoutRecord(r *ast.Record) {
 				recAlign = max(recAlign, ta)
 			}
 			recAlign = max(recAlign, desired)
-			m.Offset = off / 8 // provisional: final unit chosen once the size is known
-			m.BitOffset = int(off % 8)
-			off += w
+			m.Offset = off.bytes // provisional: final unit chosen once the size is known
+			m.BitOffset = int(off.bits)
+			off = off.addBits(w)
 		} else {
 			// An aligned attribute on a member of a packed record sets its alignment
 			// exactly; otherwise it can only raise the type's alignment.
@@ -130,15 +128,15 @@ func (c *checker) layoutRecord(r *ast.Record) {
 			if pack > 0 && align > pack {
 				align = pack
 			}
-			off = roundUp(off, align)
+			off = off.roundUp(align)
 			recAlign = max(recAlign, align)
-			m.Offset = off / 8
+			m.Offset = off.bytes
 			m.BitOffset = 0
 			if mt.Size > 0 {
-				off += mt.Size * 8
+				off.bytes += mt.Size
 			}
 		}
-		if off > size {
+		if size.less(off) {
 			size = off
 		}
 	}
@@ -146,46 +144,77 @@ func (c *checker) layoutRecord(r *ast.Record) {
 		recAlign = ra
 	}
 	r.Align = recAlign / 8
-	r.Size = roundUp(roundUp(size, 8)/8, r.Align)
+	r.Size = roundUp(size.roundUp(8).bytes, r.Align)
 	// Choose the storage unit of each bit-field now that the record's size is known.
 	for _, m := range r.Members {
 		if m.IsBitField && m.BitWidth > 0 {
-			bit := m.Offset*8 + int64(m.BitOffset)
-			m.Offset, m.BitOffset = c.unitFor(bit, int64(m.BitWidth), m.Type, r.Size)
+			pos := bitPos{m.Offset, int64(m.BitOffset)}
+			m.Offset, m.BitOffset = c.unitFor(pos, int64(m.BitWidth), m.Type, r.Size)
 		}
 	}
 	c.recState[r] = 2
 }
 
-// unitFor picks the storage unit (Member.Offset, BitOffset) of a bit-field at absolute
-// bit position bit: a unit of sizeof(type) bytes that contains the whole field and lies
+// unitFor picks the storage unit (Member.Offset, BitOffset) of a bit-field at
+// position pos: a unit of sizeof(type) bytes that contains the whole field and lies
 // inside the record, preferring one aligned to the type's size.
-func (c *checker) unitFor(bit, width int64, t *ast.Type, recSize int64) (int64, int) {
+func (c *checker) unitFor(pos bitPos, width int64, t *ast.Type, recSize int64) (int64, int) {
 	us := t.Size
 	if us <= 0 {
 		us = 1
 	}
 	fits := func(start int64) bool {
-		if start < 0 {
+		if start < 0 || recSize >= 0 && start+us > recSize {
 			return false
 		}
-		if recSize >= 0 && start+us > recSize {
+		d := pos.bytes - start // the field's first byte relative to the unit
+		if d < 0 || d > us {
 			return false
 		}
-		return bit >= start*8 && bit+width <= (start+us)*8
+		return d*8+pos.bits+width <= us*8
 	}
-	cands := []int64{bit / 8 / us * us, bit / 8}
+	cands := []int64{pos.bytes - pos.bytes%us, pos.bytes}
 	if recSize >= 0 {
 		cands = append(cands, recSize-us)
 	}
 	for _, s := range cands {
 		if fits(s) {
-			return s, int(bit - s*8)
+			return s, int((pos.bytes-s)*8 + pos.bits)
 		}
 	}
 	// No unit of the declared size fits (packed record smaller than the type):
 	// report the byte that holds the first bit.
-	return bit / 8, int(bit % 8)
+	return pos.bytes, int(pos.bits)
+}
+
+// bitPos is a position inside a record as bytes plus 0-7 bits, so that records up to
+// the full int64 byte range do not overflow a bit count.
+type bitPos struct{ bytes, bits int64 }
+
+func (p bitPos) less(q bitPos) bool {
+	return p.bytes < q.bytes || p.bytes == q.bytes && p.bits < q.bits
+}
+
+func (p bitPos) addBits(n int64) bitPos {
+	t := p.bits + n
+	return bitPos{p.bytes + t/8, t % 8}
+}
+
+// mod returns the position modulo an alignment a given in bits (a multiple of 8).
+func (p bitPos) mod(a int64) int64 {
+	if a < 8 {
+		return 0
+	}
+	return p.bytes%(a/8)*8 + p.bits
+}
+
+// roundUp rounds the position up to an alignment a in bits (a multiple of 8).
+func (p bitPos) roundUp(a int64) bitPos {
+	b := p.bytes
+	if p.bits > 0 {
+		b++
+	}
+	return bitPos{roundUp(b, max(a/8, 1)), 0}
 }
 
 // bitFieldWidth evaluates a member's width (C11 6.7.2.1p4).

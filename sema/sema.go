@@ -217,6 +217,9 @@ func (c *checker) finishFile() {
 		}
 		// gnu_inline on an extern inline definition, or a C99 inline definition (every
 		// file-scope declaration inline, none extern), provides no external definition.
+		if c.file.GNU89Inline {
+			st.gnuInline = true
+		}
 		if (st.gnuInline && st.anyExtern) || (!st.gnuInline && st.allInline && !st.anyExtern && o.Name != "main") {
 			o.Defined = false
 		}
