@@ -89,6 +89,7 @@ var intrinsics = map[string]string{
 	"__builtin_isnan": "g", "__builtin_isinf": "g", "__builtin_isfinite": "g", "__builtin_isnormal": "g",
 	"__builtin_signbit": "g", "__builtin_signbitf": "g", "__builtin_signbitl": "g", "__builtin_isinf_sign": "g",
 	"__builtin_finite": "g", "__builtin_finitef": "g", "__builtin_isnanf": "g", "__builtin_isinff": "g",
+	"__builtin_finitel": "g", "__builtin_isnanl": "g", "__builtin_isinfl": "g",
 	"__builtin_fpclassify": "g",
 	"__builtin_fabs":       "d:d", "__builtin_fabsf": "f:f", "__builtin_fabsl": "D:D",
 	"__builtin_setjmp": "i:p", "__builtin_longjmp": "v:pi", "__builtin_complex": "g",
@@ -173,6 +174,12 @@ func lookupBuiltin(name string) (builtinInfo, bool) {
 	if lib, ok := strings.CutPrefix(name, "__builtin_"); ok {
 		if sig, ok := libFuncs[lib]; ok {
 			return builtinInfo{name: name, sig: sig, lib: lib}, true
+		}
+		// The stdio *_unlocked builtins behave as the locked functions.
+		if base, ok := strings.CutSuffix(lib, "_unlocked"); ok {
+			if sig, ok := libFuncs[base]; ok {
+				return builtinInfo{name: name, sig: sig, lib: base}, true
+			}
 		}
 	}
 	if sig, ok := libFuncs[name]; ok {
@@ -536,7 +543,8 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 		return e
 	case "__builtin_isnan", "__builtin_isinf", "__builtin_isfinite", "__builtin_isnormal",
 		"__builtin_signbit", "__builtin_signbitf", "__builtin_signbitl", "__builtin_isinf_sign",
-		"__builtin_finite", "__builtin_finitef", "__builtin_isnanf", "__builtin_isinff":
+		"__builtin_finite", "__builtin_finitef", "__builtin_isnanf", "__builtin_isinff",
+		"__builtin_finitel", "__builtin_isnanl", "__builtin_isinfl":
 		if !need(1) {
 			return int0(0)
 		}
@@ -548,11 +556,11 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 		}
 		e.Args[0] = x
 		switch name {
-		case "__builtin_finite", "__builtin_finitef":
+		case "__builtin_finite", "__builtin_finitef", "__builtin_finitel":
 			e.Builtin = "__builtin_isfinite"
-		case "__builtin_isnanf":
+		case "__builtin_isnanf", "__builtin_isnanl":
 			e.Builtin = "__builtin_isnan"
-		case "__builtin_isinff":
+		case "__builtin_isinff", "__builtin_isinfl":
 			e.Builtin = "__builtin_isinf"
 		case "__builtin_signbitf", "__builtin_signbitl":
 			e.Builtin = "__builtin_signbit"

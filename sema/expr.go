@@ -757,10 +757,13 @@ func (c *checker) compare(e *ast.Binary) ast.Expr {
 func (c *checker) assign(e *ast.Assign) ast.Expr {
 	l := c.expr(e.L)
 	e.L = l
-	c.checkModifiable(l, "assignment", e.Pos)
 	lt := l.Type()
 	e.Ty = lt.Unqual()
 	r := c.rvalue(e.R)
+	if !c.checkModifiable(l, "assignment", e.Pos) {
+		e.R, e.OpType = r, e.Ty
+		return e
+	}
 	if e.Simple {
 		e.R = c.assignConv(r, lt.Unqual(), convCtx{kind: ctxAssign, pos: e.Pos})
 		e.OpType = nil
