@@ -126,7 +126,8 @@ func (p *Parser) structDeclarationList(rec *ast.Record) {
 			if !p.at(lexer.Colon) {
 				d := p.declarator(declNamed)
 				typ, _ = d.apply(ds.typ)
-				m.Name, m.Pos = d.name, d.pos
+				in := d.innermost()
+				m.Name, m.Pos = in.name, in.pos
 				m.Attrs = append(m.Attrs, d.allAttrs()...)
 			}
 			if p.accept(lexer.Colon) {
