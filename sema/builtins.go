@@ -332,10 +332,19 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 			need(2)
 			return int0(0)
 		}
-		for i := 1; i < argc; i++ {
-			e.Args[i] = c.rvalue(e.Args[i])
+		// The other arguments are evaluated too (gcc keeps their side effects,
+		// e.g. __builtin_expect(x, z++)); constants need no evaluation.
+		r := c.convert(c.rvalue(e.Args[0]), c.types[ast.Long])
+		for i := argc - 1; i >= 1; i-- {
+			x := c.rvalue(e.Args[i])
+			if _, ok := c.constValue(x); ok {
+				continue
+			}
+			b := &ast.Binary{Op: ast.Comma, X: x, Y: r}
+			b.Pos, b.Ty = e.Pos, r.Type()
+			r = b
 		}
-		return c.convert(c.rvalue(e.Args[0]), c.types[ast.Long])
+		return r
 	case "__builtin_assume_aligned", "__builtin_extract_return_addr", "__builtin_speculation_safe_value":
 		if argc < 1 {
 			need(1)

@@ -846,6 +846,13 @@ func (fn *fn) assign(e *ast.Assign) *ir.Value {
 		}
 		return fn.storeLV(lv, r)
 	}
+	// gcc evaluates a right operand with side effects first, before the left operand
+	// (x[0] |= f() reads x[0] after f's stores); otherwise the left goes first.
+	var r *ir.Value
+	rhsFirst := hasSideEffects(e.R)
+	if rhsFirst {
+		r = fn.expr(e.R)
+	}
 	lv := fn.lvalue(e.L)
 	old := fn.loadLV(lv)
 	if lv.bf != nil {
@@ -857,10 +864,15 @@ func (fn *fn) assign(e *ast.Assign) *ir.Value {
 	}
 	var res *ir.Value
 	if lt.Kind == ast.Pointer && (e.Op == ast.Add || e.Op == ast.Sub) {
-		res = fn.ptrAdd(old, fn.expr(e.R), e.R.Type(), lt.Base, e.Op == ast.Sub)
+		if !rhsFirst {
+			r = fn.expr(e.R)
+		}
+		res = fn.ptrAdd(old, r, e.R.Type(), lt.Base, e.Op == ast.Sub)
 	} else {
 		cur := fn.convert(old, lt, ot)
-		r := fn.expr(e.R)
+		if !rhsFirst {
+			r = fn.expr(e.R)
+		}
 		res = fn.convert(fn.arith(e.Op, cur, r, ot, e.R.Type()), ot, lt)
 	}
 	if lv.bf != nil {
@@ -1009,4 +1021,34 @@ func (fn *fn) undefIn(b *ir.Block, t ir.Type) *ir.Value {
 	v := b.Append(ir.OpUndef, t)
 	v.Line = fn.line
 	return v
+}
+
+// hasSideEffects reports conservatively whether evaluating e may have side effects
+// (calls, assignments, increments, statement expressions, va_arg).
+func hasSideEffects(e ast.Expr) bool {
+	switch x := e.(type) {
+	case nil, *ast.Ident, *ast.IntLit, *ast.FloatLit, *ast.CharLit, *ast.StringLit, *ast.LabelAddr:
+		return false
+	case *ast.Unary:
+		switch x.Op {
+		case ast.PreInc, ast.PreDec, ast.PostInc, ast.PostDec:
+			return true
+		}
+		return hasSideEffects(x.X)
+	case *ast.Binary:
+		return hasSideEffects(x.X) || hasSideEffects(x.Y)
+	case *ast.Cond:
+		return hasSideEffects(x.C) || hasSideEffects(x.Then) || hasSideEffects(x.Else)
+	case *ast.Index:
+		return hasSideEffects(x.X) || hasSideEffects(x.I)
+	case *ast.MemberExpr:
+		return hasSideEffects(x.X)
+	case *ast.Cast:
+		return hasSideEffects(x.X)
+	case *ast.Generic:
+		return hasSideEffects(x.Chosen)
+	case *ast.ChooseExpr:
+		return hasSideEffects(x.Chosen)
+	}
+	return true
 }
