@@ -118,6 +118,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		return errReported
 	}
 	stage = "semantic analysis"
+	unit.GNU89Inline = o.gnu89Inline()
 	sema.Check(unit, d.tgt, diags)
 	if failed() {
 		return errReported

@@ -79,6 +79,9 @@ type Options struct {
 	LibDirs                                          []string
 	AsArgs                                           []string // -Wa,
 	FunctionSections, DataSections, OmitFramePointer bool
+	// GNU89Inline is the explicit -fgnu89-inline (1) or -fno-gnu89-inline (-1); 0 leaves
+	// the choice to the language standard (see gnu89Inline).
+	GNU89Inline int
 
 	// Dependency output (-MD, -MMD, -MF, -MT, -MQ): gocc writes only the main source
 	// as a prerequisite until the preprocessor reports the files it includes.
@@ -473,6 +476,12 @@ func (o *Options) parseFOption(a string) error {
 	case "-fno-omit-frame-pointer":
 		o.OmitFramePointer = false
 		return nil
+	case "-fgnu89-inline":
+		o.GNU89Inline = 1
+		return nil
+	case "-fno-gnu89-inline":
+		o.GNU89Inline = -1
+		return nil
 	}
 	name := a
 	if i := strings.IndexByte(a, '='); i >= 0 {
@@ -482,6 +491,20 @@ func (o *Options) parseFOption(a string) error {
 		return nil
 	}
 	return usageErrorf("unrecognized command-line option '%s'", a)
+}
+
+// gnu89Inline reports whether inline functions get GNU89 semantics: -f[no-]gnu89-inline
+// when given, else gcc's default for the standard (on for C90 and its GNU dialect,
+// -std=c89/c90/gnu89/gnu90/iso9899:1990/iso9899:199409 and -ansi; off for C99 and later).
+func (o *Options) gnu89Inline() bool {
+	if o.GNU89Inline != 0 {
+		return o.GNU89Inline > 0
+	}
+	switch o.PP.Std {
+	case "c89", "c90", "gnu89", "gnu90", "iso9899:1990", "iso9899:199409":
+		return true
+	}
+	return false
 }
 
 // inputFiles returns the file operands (not linker options).

@@ -114,3 +114,28 @@ func TestOutputName(t *testing.T) {
 		}
 	}
 }
+
+func TestGNU89Inline(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, false},
+		{[]string{"-fgnu89-inline"}, true},
+		{[]string{"-std=gnu89"}, true},
+		{[]string{"-std=c90"}, true},
+		{[]string{"-std=iso9899:1990"}, true},
+		{[]string{"-ansi"}, true},
+		{[]string{"-std=gnu89", "-fno-gnu89-inline"}, false},
+		{[]string{"-std=c99"}, false},
+		{[]string{"-std=c11", "-fgnu89-inline"}, true},
+	} {
+		o, err := parseArgs(c.args)
+		if err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		if got := o.gnu89Inline(); got != c.want {
+			t.Errorf("%v: gnu89Inline() = %v, want %v", c.args, got, c.want)
+		}
+	}
+}
