@@ -333,7 +333,9 @@ func (o *Options) parseFlag(a string) error {
 	case "-rdynamic":
 		o.ExportDynamic = true
 		return nil
-	case "-m64", "-mieee-fp", "-msse", "-msse2", "-mfpmath=sse", "-mno-3dnow":
+	case "-m64", "-mieee-fp", "-msse", "-msse2", "-mfpmath=sse", "-mno-3dnow",
+		// gocc never uses MMX registers, nor gcc's scalar-to-vector (STV) pass.
+		"-mno-mmx", "-mno-stv", "-mstv":
 		return nil
 	case "-m32":
 		o.TargetName = "i386-linux-gnu"

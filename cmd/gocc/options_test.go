@@ -79,7 +79,8 @@ func TestParseArgsAccepted(t *testing.T) {
 		"-fno-builtin-memcmp", "-ffunction-sections", "-fmax-errors=3", "-Wa,--noexecstack",
 		"-MD", "-MMD", "-MP", "-MF", "x.d", "-MT", "x.o", "-Wp,-MD,x.d", "-pipe", "-ansi", "-pedantic",
 		"-print-file-name=libc.so", "-print-prog-name=as", "-dumpmachine", "-dumpversion", "--version",
-		"--target=x86_64-linux-gnu", "-P", "-dM", "-rdynamic", "-s"}
+		"--target=x86_64-linux-gnu", "-P", "-dM", "-rdynamic", "-s",
+		"-mno-mmx", "-mno-stv", "-fno-dce", "-foptimize-strlen", "-fno-early-inlining"}
 	for _, a := range accepted {
 		args := []string{a}
 		if a == "-MF" || a == "-MT" {
