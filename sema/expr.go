@@ -610,6 +610,10 @@ func (c *checker) binary(e *ast.Binary) ast.Expr {
 		}
 		x, y = c.promote(x), c.promote(y)
 		e.X, e.Y, e.Ty = x, y, x.Type()
+		if w := c.precision(x); w < int(e.Ty.Size*8) && e.Ty.IsInteger() {
+			// A shift of a wide bit-field is done in the bit-field's width (gcc).
+			return c.fieldArith(e, w, c.isSigned(e.Ty))
+		}
 		if ly, ok := y.(*ast.IntLit); ok {
 			if n := int64(ly.Value); n < 0 {
 				c.warnf(e.Pos, "%s shift count is negative", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
@@ -686,7 +690,67 @@ func (c *checker) arith(e *ast.Binary) ast.Expr {
 			c.warnf(e.Pos, "division by zero")
 		}
 	}
+	if t.IsInteger() {
+		// gcc gives a bit-field wider than int the type of its width; the usual
+		// arithmetic conversions pick the operand of greater precision (the unsigned
+		// one on a tie), so the operation may be done in fewer bits than t has.
+		wx, wy := c.precision(px), c.precision(py)
+		if w := max(wx, wy); w < int(t.Size*8) {
+			signed := c.isSigned(t)
+			switch {
+			case wx > wy:
+				signed = c.isSigned(px.Type())
+			case wy > wx:
+				signed = c.isSigned(py.Type())
+			}
+			return c.fieldArith(e, w, signed)
+		}
+	}
 	return c.foldBin(e)
+}
+
+// precision is the number of value bits an integer operand is computed in: its type's
+// width, or that of a bit-field wider than int, also for results of arithmetic on such
+// bit-fields (gcc).
+func (c *checker) precision(e ast.Expr) int {
+	if w, ok := c.bfWidth[e]; ok {
+		return w
+	}
+	size := int(e.Type().Size * 8)
+	if m := bitField(e); m != nil && m.BitWidth > int(c.types[ast.Int].Size*8) && m.BitWidth < size {
+		return m.BitWidth
+	}
+	return size
+}
+
+// fieldArith reduces the result of the integer operation e to w bits (zero- or
+// sign-extended back to e's type), as gcc computes arithmetic on bit-fields wider than
+// int in the bit-field's width; the result keeps that precision for enclosing operations.
+func (c *checker) fieldArith(e *ast.Binary, w int, signed bool) ast.Expr {
+	t := e.Ty
+	bits := int(t.Size * 8)
+	var r ast.Expr
+	if !signed {
+		m := c.intLit(int64(uint64(1)<<uint(w)-1), t)
+		m.Pos = e.Pos
+		b := &ast.Binary{Op: ast.BitAnd, X: e, Y: m}
+		b.Pos, b.Ty = e.Pos, t
+		r = b
+	} else {
+		st := t
+		if !c.isSigned(t) {
+			st = c.types[ast.LongLong]
+		}
+		n := c.intLit(int64(bits-w), c.types[ast.Int])
+		n.Pos = e.Pos
+		shl := &ast.Binary{Op: ast.Shl, X: c.convert(e, st), Y: n}
+		shl.Pos, shl.Ty = e.Pos, st
+		sar := &ast.Binary{Op: ast.Shr, X: shl, Y: n}
+		sar.Pos, sar.Ty = e.Pos, st
+		r = c.convert(sar, t)
+	}
+	c.bfWidth[r] = w
+	return r
 }
 
 func (c *checker) foldBin(e *ast.Binary) ast.Expr {

@@ -96,6 +96,9 @@ type checker struct {
 	// initCache memoizes checked initializer expressions so GNU range designators do not
 	// check the same node twice.
 	initCache map[ast.Expr]ast.Expr
+	// bfWidth records the precision of arithmetic results computed in the width of a
+	// bit-field wider than int (gcc: "unsigned long long:40" arithmetic), see fieldArith.
+	bfWidth map[ast.Expr]int
 
 	staticCount int
 
@@ -125,6 +128,7 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		enumsSeen:   map[*ast.EnumDef]bool{},
 		builtinObjs: map[string]*ast.Object{},
 		initCache:   map[ast.Expr]ast.Expr{},
+		bfWidth:     map[ast.Expr]int{},
 	}
 	c.fileScope = &scope{names: map[string]*ast.Object{}}
 	c.scope = c.fileScope
