@@ -43,7 +43,7 @@ var libFuncs = map[string]string{
 	"memcmp": "i:PPz", "memchr": "p:Piz", "strlen": "z:S", "strnlen": "z:Sz", "strcpy": "s:sS",
 	"strncpy": "s:sSz", "strcat": "s:sS", "strncat": "s:sSz", "strcmp": "i:SS", "strncmp": "i:SSz",
 	"strchr": "s:Si", "strrchr": "s:Si", "strstr": "s:SS", "strdup": "s:S", "strndup": "s:Sz",
-	"stpcpy": "s:sS", "strspn": "z:SS", "strcspn": "z:SS", "strpbrk": "s:SS",
+	"stpcpy": "s:sS", "stpncpy": "s:sSz", "mempcpy": "p:pPz", "strspn": "z:SS", "strcspn": "z:SS", "strpbrk": "s:SS",
 	"printf": "i:S.", "fprintf": "i:pS.", "sprintf": "i:sS.", "snprintf": "i:szS.",
 	"vprintf": "i:Sp", "vfprintf": "i:pSp", "vsprintf": "i:sSp", "vsnprintf": "i:szSp",
 	"scanf": "i:S.", "sscanf": "i:SS.", "fscanf": "i:pS.",
