@@ -237,14 +237,42 @@ func (fn *fn) storeLV(lv lval, v *ir.Value) *ir.Value {
 // Bit-fields (C11 6.7.2.1p11): the field occupies bits [BitOffset, BitOffset+BitWidth)
 // of the little-endian storage unit of sizeof(member type) bytes at the member's Offset.
 
-func (fn *fn) loadBitField(addr *ir.Value, m *ast.Member, vol bool) *ir.Value {
+// bitUnit returns the storage unit a bit-field is accessed through: its address, type,
+// width in bits and the field's bit offset in it. A field of a packed record may cross
+// the end of the unit of its declared type; it is then accessed through the smallest
+// power-of-two unit from the byte holding its first bit.
+func (fn *fn) bitUnit(addr *ir.Value, m *ast.Member) (*ir.Value, ir.Type, int64, int64) {
 	ut := fn.g.scalarType(m.Type)
 	bits := int64(m.Type.Size * 8)
+	off, width := int64(m.BitOffset), int64(m.BitWidth)
+	if off+width <= bits {
+		return addr, ut, bits, off
+	}
+	addr = fn.offset(addr, off/8)
+	off %= 8
+	for _, u := range []struct {
+		t    ir.Type
+		bits int64
+	}{{ir.I8, 8}, {ir.I16, 16}, {ir.I32, 32}, {ir.I64, 64}, {ir.I128, 128}} {
+		if off+width <= u.bits {
+			return addr, u.t, u.bits, off
+		}
+	}
+	return addr, ir.I128, 128, off
+}
+
+func (fn *fn) loadBitField(addr *ir.Value, m *ast.Member, vol bool) *ir.Value {
+	ft := fn.g.scalarType(m.Type)
+	addr, ut, bits, off := fn.bitUnit(addr, m)
 	u := fn.op(ir.OpLoad, ut, addr)
 	if vol || m.Type.Qual&ast.Volatile != 0 {
 		u.AuxInt = 1
 	}
-	return fn.extractField(u, ut, bits, int64(m.BitOffset), int64(m.BitWidth), fn.g.isSigned(m.Type))
+	v := fn.extractField(u, ut, bits, off, int64(m.BitWidth), fn.g.isSigned(m.Type))
+	if ut != ft {
+		v = fn.op(ir.OpTrunc, ft, v)
+	}
+	return v
 }
 
 // extractField shifts field [off, off+width) of u to the low bits, extended per signed.
@@ -285,13 +313,25 @@ func (fn *fn) fieldMask(ut ir.Type, bits, off, width int64) *ir.Value {
 }
 
 func (fn *fn) storeBitField(addr *ir.Value, m *ast.Member, v *ir.Value, vol bool) *ir.Value {
-	ut := fn.g.scalarType(m.Type)
-	if v.Type != ut {
-		v = fn.resize(v, v.Type, ut, false)
+	ft := fn.g.scalarType(m.Type)
+	if v.Type != ft {
+		v = fn.resize(v, v.Type, ft, false)
 	}
-	bits := int64(m.Type.Size * 8)
-	off, width := int64(m.BitOffset), int64(m.BitWidth)
-	volatile := vol || m.Type.Qual&ast.Volatile != 0
+	addr, ut, bits, off := fn.bitUnit(addr, m)
+	if ut != ft {
+		// A field crossing its declared unit: store through the wider unit, then
+		// compute the expression's value in the field's type.
+		wv := fn.resize(v, ft, ut, false)
+		fn.storeField(addr, ut, bits, off, int64(m.BitWidth), wv, vol || m.Type.Qual&ast.Volatile != 0)
+		return fn.extractField(v, ft, int64(m.Type.Size*8), 0, int64(m.BitWidth), fn.g.isSigned(m.Type))
+	}
+	width := int64(m.BitWidth)
+	fn.storeField(addr, ut, bits, off, width, v, vol || m.Type.Qual&ast.Volatile != 0)
+	return fn.extractField(v, ut, bits, 0, width, fn.g.isSigned(m.Type))
+}
+
+// storeField stores the low width bits of v at bit off of the unit of type ut at addr.
+func (fn *fn) storeField(addr *ir.Value, ut ir.Type, bits, off, width int64, v *ir.Value, volatile bool) {
 	old := fn.op(ir.OpLoad, ut, addr)
 	mask := fn.fieldMask(ut, bits, off, width)
 	nv := v
@@ -305,7 +345,6 @@ func (fn *fn) storeBitField(addr *ir.Value, m *ast.Member, v *ir.Value, vol bool
 		old.AuxInt = 1
 		s.AuxInt = 1
 	}
-	return fn.extractField(v, ut, bits, 0, width, fn.g.isSigned(m.Type))
 }
 
 // Constants.
