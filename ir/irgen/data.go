@@ -30,6 +30,16 @@ func (g *gen) globalData(gl *ir.Global, o *ast.Object) {
 	if len(o.Init) == 0 {
 		return
 	}
+	if o.Type.IsRecord() && o.Type.Record.HasFlexArray {
+		// GNU static initialization of a flexible array member: the object extends past
+		// sizeof its type to hold the member's initializer (gcc's symbol size is then
+		// sizeof plus the initialized elements).
+		for _, e := range o.Init {
+			if end := g.entryEnd(e); end > gl.Size {
+				gl.Size = end
+			}
+		}
+	}
 	data := make([]byte, gl.Size)
 	for _, e := range o.Init {
 		g.writeEntry(gl, data, e, o)
@@ -47,6 +57,27 @@ func (g *gen) globalData(gl *ir.Global, o *ast.Object) {
 		}
 	}
 	gl.Data = data
+}
+
+// entryEnd returns the offset just past the bytes initializer entry e writes; a string
+// literal for an array of unknown length (a flexible array member) takes all its
+// elements and the terminating zero.
+func (g *gen) entryEnd(e *ast.InitEntry) int64 {
+	ty := e.Type
+	if s, ok := e.Value.(*ast.StringLit); ok && (e.Const == nil || ty.Kind == ast.Array) && ty.Kind == ast.Array && ty.Len < 0 {
+		elem := int64(1)
+		if ty.Base != nil && ty.Base.Size > 0 {
+			elem = ty.Base.Size
+		}
+		return e.Offset + int64(len(stringBytes(s, elem, -1, g.t.BigEndian)))
+	}
+	if e.Field != nil {
+		return e.Offset + e.Field.Type.Size
+	}
+	if ty.Size < 0 {
+		return e.Offset
+	}
+	return e.Offset + ty.Size
 }
 
 func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Object) {
