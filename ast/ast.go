@@ -621,5 +621,9 @@ type FuncDef struct {
 	Locals []*Object
 	// HasLabelAddr: the function uses &&label (so every label may be a jump target).
 	HasLabelAddr bool
+	// ParamSizes are the size expressions of parameters declared as variable-length
+	// arrays (int b[a++]), lost when the type is adjusted to a pointer; they are
+	// evaluated on entry for their side effects (C11 6.9.1p10), in order (sema).
+	ParamSizes []Expr
 	// Static locals and literals of the function are in File.Objects.
 }

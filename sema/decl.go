@@ -190,6 +190,9 @@ func (c *checker) funcDef(d *ast.Decl) {
 			p.Type = c.types[ast.Int]
 		}
 		c.resolveType(p.Type)
+		if t := p.Type; t.Kind == ast.Array && t.VLA && t.LenExpr != nil {
+			def.ParamSizes = append(def.ParamSizes, t.LenExpr)
+		}
 		p.Type = c.adjustParam(p.Type)
 		if i < len(ft.Params) {
 			ft.Params[i].Type = p.Type

@@ -112,6 +112,9 @@ func (g *gen) function(fd *ast.FuncDef) {
 	for _, p := range fd.Params {
 		fn.declareVLATypes(p.Type)
 	}
+	for _, e := range fd.ParamSizes {
+		fn.expr(e)
+	}
 
 	fn.block(fd.Body)
 	fn.endStmt()
