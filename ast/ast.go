@@ -500,6 +500,11 @@ type File struct {
 	// the driver before sema): "inline" definitions are external definitions and
 	// "extern inline" ones are never emitted, as with the gnu_inline attribute.
 	GNU89Inline bool
+	// InstrumentFunctions (-finstrument-functions): every function defined here, except
+	// those with the no_instrument_function attribute, calls
+	// __cyg_profile_func_enter(this_fn, call_site) on entry and
+	// __cyg_profile_func_exit(this_fn, call_site) before returning.
+	InstrumentFunctions bool
 }
 
 // ObjKind says what an Object is.
@@ -551,6 +556,8 @@ type Object struct {
 	Used       bool   // used attribute: emit even if unreferenced
 	Inline     bool   // declared inline (C99 6.7.4 / gnu_inline decide emission; sema sets Defined=false for inline definitions that must not be emitted)
 	Noreturn   bool
+	// NoInstrument: no_instrument_function attribute (see File.InstrumentFunctions).
+	NoInstrument bool
 	// Constructor/Destructor priorities: -1 if not a constructor/destructor, 65535 default.
 	Constructor, Destructor int
 	// AddrTaken: the address of a local is taken (or it is an aggregate), so it must

@@ -225,6 +225,8 @@ func (c *checker) declAttrs(o *ast.Object, attrs []*ast.Attr) {
 			o.Used = true
 		case "noreturn":
 			o.Noreturn = true
+		case "no_instrument_function":
+			o.NoInstrument = true
 		case "constructor", "destructor":
 			prio := 65535
 			if len(a.Args) > 0 {

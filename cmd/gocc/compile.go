@@ -119,6 +119,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	}
 	stage = "semantic analysis"
 	unit.GNU89Inline = o.gnu89Inline()
+	unit.InstrumentFunctions = o.InstrumentFunctions
 	sema.Check(unit, d.tgt, diags)
 	if failed() {
 		return errReported

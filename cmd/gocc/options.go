@@ -82,6 +82,8 @@ type Options struct {
 	// GNU89Inline is the explicit -fgnu89-inline (1) or -fno-gnu89-inline (-1); 0 leaves
 	// the choice to the language standard (see gnu89Inline).
 	GNU89Inline int
+	// InstrumentFunctions: -finstrument-functions (calls the __cyg_profile_func_* hooks).
+	InstrumentFunctions bool
 
 	// Dependency output (-MD, -MMD, -MF, -MT, -MQ): gocc writes only the main source
 	// as a prerequisite until the preprocessor reports the files it includes.
@@ -477,6 +479,9 @@ func (o *Options) parseFOption(a string) error {
 		return nil
 	case "-fno-omit-frame-pointer":
 		o.OmitFramePointer = false
+		return nil
+	case "-finstrument-functions", "-fno-instrument-functions":
+		o.InstrumentFunctions = a == "-finstrument-functions"
 		return nil
 	case "-fgnu89-inline":
 		o.GNU89Inline = 1

@@ -40,6 +40,8 @@ type fn struct {
 
 	retType *ast.Type
 	isMain  bool
+	// instrument: emit the -finstrument-functions entry and exit hooks.
+	instrument bool
 }
 
 // function lowers one function definition.
@@ -114,6 +116,11 @@ func (g *gen) function(fd *ast.FuncDef) {
 	}
 	for _, e := range fd.ParamSizes {
 		fn.expr(e)
+	}
+
+	fn.instrument = g.instrument && !o.NoInstrument
+	if fn.instrument {
+		fn.profileCall("__cyg_profile_func_enter")
 	}
 
 	fn.block(fd.Body)
@@ -260,6 +267,9 @@ func (fn *fn) branch(c *ir.Value, t, f *ir.Block) {
 }
 
 func (fn *fn) ret(v *ir.Value) {
+	if fn.instrument {
+		fn.profileCall("__cyg_profile_func_exit") // after the value is computed, as gcc
+	}
 	fn.b.Kind = ir.BlockRet
 	if v != nil {
 		fn.b.SetControl(v)
@@ -405,4 +415,16 @@ func (fn *fn) runCleanups(mark int) {
 		v.Call = ci
 		v.Sym = fn.g.ref(c)
 	}
+}
+
+// profileCall emits the -finstrument-functions hook call name(this_fn, call_site)
+// (gcc's void __cyg_profile_func_enter/exit(void *, void *)), call_site being the
+// function's return address.
+func (fn *fn) profileCall(name string) {
+	fn.g.refs[name] = true
+	this := fn.objAddress(fn.def.Obj)
+	site := fn.op(ir.OpRetAddr, ir.Ptr)
+	c := fn.op(ir.OpCall, ir.Void, fn.addrOfSym(name), this, site)
+	c.Call = &ir.CallInfo{Ret: ir.Void, Params: []ir.Param{{Type: ir.Ptr}, {Type: ir.Ptr}}, NumFixed: 2}
+	c.Sym = name
 }

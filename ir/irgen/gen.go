@@ -80,6 +80,7 @@ type gen struct {
 	// takenLabels are the labels whose address appears in static initializers, per function.
 	takenLabels        map[*ast.Object]map[string]bool
 	pendingLabelRelocs []labelReloc
+	instrument         bool // -finstrument-functions (ast.File.InstrumentFunctions)
 }
 
 type labelReloc struct {
@@ -96,6 +97,7 @@ func Generate(f *ast.File, t *target.Target, diags *diag.List) *ir.Module {
 		diags:       diags,
 		m:           &ir.Module{PtrSize: t.Pointer.Size, Externs: map[string]bool{}},
 		ptrSize:     t.Pointer.Size,
+		instrument:  f.InstrumentFunctions,
 		intptr:      intType(int64(t.Pointer.Size)),
 		refs:        map[string]bool{},
 		defs:        map[string]bool{},
