@@ -61,3 +61,41 @@ func StaticSymbols(arch target.Arch) []string {
 	}
 	return nil
 }
+
+// PrecisionSource returns the assembly of the object a link with -mpc32, -mpc64 or
+// -mpc80 adds (gcc's crtprec32/64/80.o): a constructor that sets the x87 precision
+// control to a 24-, 53- or 64-bit significand. bits is 32, 64 or 80; false when arch has
+// no x87 or bits is none of those.
+func PrecisionSource(arch target.Arch, bits int) ([]byte, bool) {
+	if arch != target.AMD64 {
+		return nil, false
+	}
+	var pc string
+	switch bits {
+	case 32:
+		pc = "0x0000"
+	case 64:
+		pc = "0x0200"
+	case 80:
+		pc = "0x0300"
+	default:
+		return nil, false
+	}
+	return []byte(`	.text
+	.p2align 4
+	.type	__gocc_set_x87_precision, @function
+__gocc_set_x87_precision:
+	subq	$8, %rsp
+	fnstcw	(%rsp)
+	andw	$0xfcff, (%rsp)
+	orw	$` + pc + `, (%rsp)
+	fldcw	(%rsp)
+	addq	$8, %rsp
+	ret
+	.size	__gocc_set_x87_precision, .-__gocc_set_x87_precision
+	.section	.init_array,"aw"
+	.p2align 3
+	.quad	__gocc_set_x87_precision
+	.section	.note.GNU-stack,"",@progbits
+`), true
+}

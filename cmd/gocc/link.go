@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+
+	"gocc/libgocc"
 )
 
 // findLibFile looks name up in the target's library directories (crt1.o, libc.so, ...)
@@ -108,6 +111,16 @@ func (d *driver) link(items []string, out string) error {
 			if ok {
 				runtime = append(runtime, path)
 			}
+		}
+	}
+	if o := d.opts; o.X87Precision != 0 && !o.NoStartFiles {
+		// gcc's ENDFILE_SPEC links crtprec32/64/80.o for -mpc32/64/80.
+		if src, ok := libgocc.PrecisionSource(d.tgt.Arch, o.X87Precision); ok {
+			path, _, err := d.cachedObject(fmt.Sprintf("crtprec%d", o.X87Precision), src)
+			if err != nil {
+				return err
+			}
+			runtime = append(runtime, path)
 		}
 	}
 	ld := d.tgt.ToolPrefix + "ld"

@@ -82,6 +82,9 @@ type Options struct {
 	// GNU89Inline is the explicit -fgnu89-inline (1) or -fno-gnu89-inline (-1); 0 leaves
 	// the choice to the language standard (see gnu89Inline).
 	GNU89Inline int
+	// X87Precision: -mpc32, -mpc64 or -mpc80 (32, 64, 80), 0 if none: a link adds a
+	// constructor setting the x87 precision control (gcc's crtprec*.o).
+	X87Precision int
 	// InstrumentFunctions: -finstrument-functions (calls the __cyg_profile_func_* hooks).
 	InstrumentFunctions bool
 
@@ -338,6 +341,9 @@ func (o *Options) parseFlag(a string) error {
 	case "-m64", "-mieee-fp", "-msse", "-msse2", "-mfpmath=sse", "-mno-3dnow",
 		// gocc never uses MMX registers, nor gcc's scalar-to-vector (STV) pass.
 		"-mno-mmx", "-mno-stv", "-mstv":
+		return nil
+	case "-mpc32", "-mpc64", "-mpc80":
+		o.X87Precision, _ = strconv.Atoi(a[len("-mpc"):])
 		return nil
 	case "-m32":
 		o.TargetName = "i386-linux-gnu"

@@ -80,7 +80,7 @@ func TestParseArgsAccepted(t *testing.T) {
 		"-MD", "-MMD", "-MP", "-MF", "x.d", "-MT", "x.o", "-Wp,-MD,x.d", "-pipe", "-ansi", "-pedantic",
 		"-print-file-name=libc.so", "-print-prog-name=as", "-dumpmachine", "-dumpversion", "--version",
 		"--target=x86_64-linux-gnu", "-P", "-dM", "-rdynamic", "-s",
-		"-mno-mmx", "-mno-stv", "-fno-dce", "-foptimize-strlen", "-fno-early-inlining"}
+		"-mno-mmx", "-mno-stv", "-mpc64", "-mpc80", "-finstrument-functions", "-fno-dce", "-foptimize-strlen", "-fno-early-inlining"}
 	for _, a := range accepted {
 		args := []string{a}
 		if a == "-MF" || a == "-MT" {
