@@ -21,6 +21,9 @@ type fn struct {
 	objAddr map[*ast.Object]*ir.Value // locals: slot address or aggregate parameter pointer
 	vlaPtr  map[*ast.Object]*ir.Value // VLA locals: address of the slot holding the VLA's address
 	vlaLen  map[ast.Expr]*ir.Value    // VLA length expressions: address of the slot holding the value
+	// vlaCap: VLA locals: address of the slot holding the size of the block the VLA's
+	// slot points to (0 before the first allocation), see vlaAlloc.
+	vlaCap map[*ast.Object]*ir.Value
 
 	labels       map[string]*ir.Block
 	takenLabels  map[string]bool
@@ -70,6 +73,7 @@ func (g *gen) function(fd *ast.FuncDef) {
 		objAddr:      map[*ast.Object]*ir.Value{},
 		vlaPtr:       map[*ast.Object]*ir.Value{},
 		vlaLen:       map[ast.Expr]*ir.Value{},
+		vlaCap:       map[*ast.Object]*ir.Value{},
 		labels:       map[string]*ir.Block{},
 		takenLabels:  map[string]bool{},
 		caseBlocks:   map[*ast.CaseStmt]*ir.Block{},
@@ -116,6 +120,13 @@ func (g *gen) function(fd *ast.FuncDef) {
 	}
 	for _, e := range fd.ParamSizes {
 		fn.expr(e)
+	}
+	for _, o := range fd.Locals {
+		if o.VLA || isVariable(o.Type) {
+			c := fn.newSlot(8, 8, "")
+			fn.op(ir.OpStore, ir.Void, c, fn.iconst(ir.I64, 0))
+			fn.vlaCap[o] = c
+		}
 	}
 
 	fn.instrument = g.instrument && !o.NoInstrument

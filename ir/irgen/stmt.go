@@ -285,14 +285,12 @@ func (fn *fn) decl(d *ast.Decl) {
 		if align < 16 {
 			align = 16
 		}
-		a := fn.op(ir.OpAlloca, ir.Ptr, fn.toI64(size))
-		a.AuxInt = align
 		p, ok := fn.vlaPtr[o]
 		if !ok {
 			p = fn.newSlot(int64(fn.g.ptrSize), int64(fn.g.ptrSize), o.Name)
 			fn.vlaPtr[o] = p
 		}
-		fn.op(ir.OpStore, ir.Void, p, a)
+		fn.vlaAlloc(o, p, fn.toI64(size), align)
 		return
 	}
 	if d.Inits != nil || d.Init != nil {
@@ -429,4 +427,34 @@ func memOnly(c string) bool {
 		}
 	}
 	return mem
+}
+
+// vlaAlloc allocates the storage of VLA o each time its declaration is reached and
+// stores its address in slot p. Stack space is only released on return, so when the
+// declaration is reached again (a loop, or a goto back before it: C11 6.2.4p7 ends the
+// previous instance's lifetime, and at most one instance per declaration and frame is
+// alive) the previous block is reused if it is large enough; otherwise a block of
+// max(size, 2*previous) bytes is allocated, which bounds the stack such a loop uses
+// (gcc releases it instead).
+func (fn *fn) vlaAlloc(o *ast.Object, p, size *ir.Value, align int64) {
+	c, ok := fn.vlaCap[o]
+	if !ok {
+		a := fn.op(ir.OpAlloca, ir.Ptr, size)
+		a.AuxInt = align
+		fn.op(ir.OpStore, ir.Void, p, a)
+		return
+	}
+	alloc, done := fn.f.NewBlock(), fn.f.NewBlock()
+	cur := fn.op(ir.OpLoad, ir.I64, c)
+	// The first time (cur == 0) always allocates, also for a zero size.
+	first := fn.op(ir.OpEq, ir.I32, cur, fn.iconst(ir.I64, 0))
+	fn.branch(fn.op(ir.OpOr, ir.I32, fn.op(ir.OpLtU, ir.I32, cur, size), first), alloc, done)
+	fn.startBlock(alloc)
+	twice := fn.op(ir.OpAdd, ir.I64, cur, cur)
+	n := fn.op(ir.OpSelect, ir.I64, fn.op(ir.OpLtU, ir.I32, size, twice), twice, size)
+	a := fn.op(ir.OpAlloca, ir.Ptr, n)
+	a.AuxInt = align
+	fn.op(ir.OpStore, ir.Void, p, a)
+	fn.op(ir.OpStore, ir.Void, c, n)
+	fn.jump(done)
 }
