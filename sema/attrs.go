@@ -256,6 +256,10 @@ func (c *checker) declAttrs(o *ast.Object, attrs []*ast.Attr) {
 			if st := c.inlineInfo[o]; st != nil {
 				st.gnuInline = true
 			}
+		case "always_inline":
+			if st := c.inlineInfo[o]; st != nil {
+				st.alwaysInline = true
+			}
 		case "mode", "vector_size", "packed", "transparent_union", "may_alias":
 			// Type attributes written on a declaration: applied to its type by the caller.
 		default:

@@ -116,6 +116,10 @@ type inlineState struct {
 	anyExtern   bool
 	gnuInline   bool
 	definedHere bool
+	// alwaysInline: the always_inline attribute. gcc inlines every call of such a
+	// function even at -O0, so a C99 inline definition that provides no external
+	// definition is still used for the calls in this file.
+	alwaysInline bool
 }
 
 func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
@@ -225,7 +229,14 @@ func (c *checker) finishFile() {
 			st.gnuInline = true
 		}
 		if (st.gnuInline && st.anyExtern) || (!st.gnuInline && st.allInline && !st.anyExtern && o.Name != "main") {
-			o.Defined = false
+			if st.alwaysInline && !st.gnuInline {
+				// Calls use the C99 inline definition (C11 6.7.4p7 lets them): a local
+				// copy stands in for the inlining gcc always does. (gnu_inline ones,
+				// like glibc's fortify wrappers, keep calling the external function.)
+				o.Linkage = ast.Internal
+			} else {
+				o.Defined = false
+			}
 		}
 	}
 	for _, ty := range c.resolvedList {
