@@ -271,11 +271,40 @@ func (c *checker) foldCast(x ast.Expr, t *ast.Type) ast.Expr {
 		}
 		if t.IsInteger() {
 			f := x.Value
+			var v uint64
+			if t.Kind != ast.Bool && t.Size <= 8 {
+				// gcc folds an out-of-range conversion saturating (NaN to 0), as
+				// fold_convert_const_int_from_real does.
+				bits := uint(t.Size * 8)
+				var lo, hi float64
+				var lov, hiv uint64
+				if c.isSigned(t) {
+					lo, hi = -math.Ldexp(1, int(bits-1)), math.Ldexp(1, int(bits-1))
+					lov, hiv = uint64(int64(-1)<<(bits-1)), uint64(1)<<(bits-1)-1
+				} else {
+					lo, hi = 0, math.Ldexp(1, int(bits))
+					lov, hiv = 0, ^uint64(0)>>(64-bits)
+				}
+				switch f = math.Trunc(f); {
+				case math.IsNaN(f):
+					v = 0
+				case f < lo:
+					v = lov
+				case f >= hi:
+					v = hiv
+				case c.isSigned(t) || f < 0:
+					v = uint64(int64(f))
+				default:
+					v = uint64(f)
+				}
+				lit := &ast.IntLit{Value: c.truncate(v, t)}
+				lit.Pos, lit.Ty = x.Pos, t
+				return lit
+			}
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				return nil
 			}
 			f = math.Trunc(f)
-			var v uint64
 			if c.isSigned(t) || f < 0 {
 				if f < -9.3e18 || f > 9.3e18 {
 					return nil
@@ -304,9 +333,10 @@ func (c *checker) foldCast(x ast.Expr, t *ast.Type) ast.Expr {
 			fl.Suffix = 'f'
 		case ast.LongDouble:
 			fl.Suffix = 'l'
-			fl.Text = x.Text
-			if x.Type().Kind == ast.Float {
-				fl.Text = ""
+			// The text gives the exact value only of a long double constant; a float
+			// or double one has its rounded value.
+			if x.Type().Kind == ast.LongDouble {
+				fl.Text = x.Text
 			}
 		case ast.Double:
 			if x.Type().Kind == ast.LongDouble && x.Text != "" {
