@@ -93,7 +93,7 @@ var intrinsics = map[string]string{
 	"__builtin_fpclassify": "g",
 	"__builtin_fabs":       "d:d", "__builtin_fabsf": "f:f", "__builtin_fabsl": "D:D",
 	"__builtin_setjmp": "i:p", "__builtin_longjmp": "v:pi", "__builtin_complex": "g",
-	"__builtin_expect": "l:ll", "__builtin_expect_with_probability": "l:lld", "__builtin_assume_aligned": "g",
+	"__builtin_shuffle": "g", "__builtin_expect": "l:ll", "__builtin_expect_with_probability": "l:lld", "__builtin_assume_aligned": "g",
 	"__builtin_prefetch": "g", "__builtin_constant_p": "g", "__builtin_object_size": "g",
 	"__builtin_dynamic_object_size": "g", "__builtin_classify_type": "g",
 	"__builtin_huge_val": "d:", "__builtin_huge_valf": "f:", "__builtin_huge_vall": "D:",
@@ -537,6 +537,29 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 			}
 		}
 		e.Ty = c.types[ast.Bool]
+		return e
+	case "__builtin_shuffle":
+		// GNU vector shuffle (gcc manual "Using Vector Instructions"): (a, mask) or
+		// (a, b, mask); result element i is element mask[i] of a (modulo N), or of the
+		// concatenation a:b (modulo 2N). The result has a's type.
+		if argc != 2 && argc != 3 {
+			need(3)
+			e.Ty = c.types[ast.Int]
+			return e
+		}
+		for i, a := range e.Args {
+			e.Args[i] = c.rvalue(a)
+		}
+		vt, mt := e.Args[0].Type(), e.Args[argc-1].Type()
+		switch {
+		case vt.Kind != ast.Vector || mt.Kind != ast.Vector || !mt.Base.IsInteger():
+			c.errorf(e.Pos, "'__builtin_shuffle' arguments must be vectors")
+		case argc == 3 && !c.compatibleUnqual(e.Args[1].Type(), vt):
+			c.errorf(e.Pos, "'__builtin_shuffle' argument vectors must be of the same type")
+		case mt.Len != vt.Len || mt.Base.Size != vt.Base.Size:
+			c.errorf(e.Pos, "'__builtin_shuffle' number of elements of the argument vector(s) and the mask vector should be the same")
+		}
+		e.Ty = vt.Unqual()
 		return e
 	case "__builtin_complex":
 		if !need(2) {

@@ -24,6 +24,8 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 	case "unreachable":
 		fn.unreachable()
 		return nil
+	case "shuffle":
+		return fn.shuffle(args, t)
 	case "trap", "abort_trap":
 		fn.op(ir.OpTrap, ir.Void)
 		fn.unreachable()
@@ -562,4 +564,35 @@ func (fn *fn) fromInt(v *ir.Value, pointee, t *ast.Type) *ir.Value {
 		v = fn.op(ir.OpBitcast, st, v)
 	}
 	return fn.convert(v, pointee, t)
+}
+
+// shuffle lowers __builtin_shuffle(a, mask) or (a, b, mask) of vector type t: the
+// operands are copied into one array of N or 2N elements, and result element i is the
+// element at mask[i] modulo that count (N is a power of two for GNU vectors).
+func (fn *fn) shuffle(args []ast.Expr, t *ast.Type) *ir.Value {
+	et := t.Base
+	mask := args[len(args)-1]
+	mt := mask.Type()
+	srcs := make([]*ir.Value, 0, 2)
+	for _, a := range args[:len(args)-1] {
+		srcs = append(srcs, fn.expr(a))
+	}
+	m := fn.expr(mask)
+	n := t.Len * int64(len(srcs))
+	all := fn.newSlot(n*et.Size, t.Align, "")
+	for k, src := range srcs {
+		for i := int64(0); i < t.Len; i++ {
+			off := i * et.Size
+			fn.store(fn.offset(all, int64(k)*t.Len*et.Size+off), fn.load(fn.offset(src, off), et, false), et, false)
+		}
+	}
+	res := fn.tempSlot(t)
+	it := fn.g.intptr
+	for i := int64(0); i < t.Len; i++ {
+		idx := fn.toIntptr(fn.load(fn.offset(m, i*mt.Base.Size), mt.Base, false), mt.Base)
+		idx = fn.op(ir.OpAnd, it, idx, fn.intptrConst(n-1))
+		addr := fn.op(ir.OpAdd, ir.Ptr, all, fn.op(ir.OpMul, it, idx, fn.intptrConst(et.Size)))
+		fn.store(fn.offset(res, i*et.Size), fn.load(addr, et, false), et, false)
+	}
+	return res
 }
