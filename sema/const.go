@@ -234,7 +234,11 @@ func (c *checker) constCast(x *ast.Cast) (*ast.ConstValue, bool) {
 	case to.IsInteger():
 		switch v.Kind {
 		case ast.ConstInt:
-			return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(v.Int), to))}, true
+			r := &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(v.Int), to))}
+			if to.Size > 8 && !c.isSigned(to) && r.Int < 0 && (c.isSigned(from) && from.Size <= 16 || v.SExt) {
+				r.SExt = true
+			}
+			return r, true
 		case ast.ConstFloat:
 			f := math.Trunc(v.Float)
 			if to.Kind == ast.Bool {

@@ -237,8 +237,12 @@ func (c *checker) foldCast(x ast.Expr, t *ast.Type) ast.Expr {
 		}
 		if t.IsInteger() {
 			v := x.Value
-			if t.Size > 8 && !c.isSigned(xt) && int64(v) < 0 {
-				return nil // a 64-bit unsigned value widened to 128 bits does not fit our form
+			if t.Size > 8 && int64(v) < 0 && c.isSigned(xt) != c.isSigned(t) {
+				// An IntLit of a 128-bit type holds a value its low 64 bits sign-extend
+				// to (signed type) or zero-extend to (unsigned type): a 64-bit unsigned
+				// value widened to signed 128 bits, or a negative one converted to
+				// unsigned 128 bits (2^128-1 for -1) does not fit that form.
+				return nil
 			}
 			lit := &ast.IntLit{Value: c.truncate(v, t)}
 			lit.Pos, lit.Ty = x.Pos, t

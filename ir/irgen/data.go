@@ -128,7 +128,7 @@ func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Ob
 		case ty.Kind == ast.Complex:
 			g.putFloat(data[off:], ty.Base, "", float64(c.Int))
 		default:
-			g.putInt(data[off:off+ty.Size], c.Int, g.isSigned(ty))
+			g.putInt(data[off:off+ty.Size], c.Int, g.isSigned(ty) || c.SExt)
 		}
 	case ast.ConstFloat:
 		switch {
