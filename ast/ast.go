@@ -598,9 +598,6 @@ type InitEntry struct {
 type ConstValue struct {
 	Kind  ConstKind
 	Int   int64   // ConstInt; also the byte offset added to Sym for ConstAddr
-	// SExt: a ConstInt of an unsigned type wider than 64 bits whose value is Int
-	// sign-extended ((unsigned __int128)-1); otherwise such a value is Int zero-extended.
-	SExt bool
 	Float float64 // ConstFloat (long double constants are rounded from Text if set)
 	Text  string  // the decimal/hex spelling of a floating literal, for exact long double
 	Sym   *Object // ConstAddr: the object whose address is taken (function, variable, literal)
@@ -608,6 +605,9 @@ type ConstValue struct {
 	Func  *Object // ConstLabelAddr: the function the label belongs to
 	// Complex constants: Float is the real part, Imag the imaginary.
 	Imag float64
+	// SExt: a ConstInt of an unsigned type wider than 64 bits whose value is Int
+	// sign-extended ((unsigned __int128)-1); otherwise such a value is Int zero-extended.
+	SExt bool
 }
 
 type ConstKind uint8
