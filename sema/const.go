@@ -37,6 +37,10 @@ func (c *checker) entryConst(en *ast.InitEntry) {
 func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 	switch x := e.(type) {
 	case *ast.IntLit:
+		if x.Imag {
+			// GNU integer imaginary constant (2i): a complex integer constant.
+			return &ast.ConstValue{Kind: ast.ConstComplex, Imag: float64(int64(x.Value))}, true
+		}
 		return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(x.Value)}, true
 	case *ast.CharLit:
 		return &ast.ConstValue{Kind: ast.ConstInt, Int: x.Value}, true
