@@ -298,11 +298,11 @@ func (fn *fn) overflow(name string, e *ast.Call) *ir.Value {
 		dst = fn.expr(e.Args[2])
 	}
 	wide, wideSize := ir.I64, int64(8)
-	for _, x := range []*ast.Type{at, bt, rt} {
+	for i, x := range []*ast.Type{at, bt, rt} {
 		if x.Size > 4 {
 			wide, wideSize = ir.I128, 16
 		}
-		if x.Size > 8 {
+		if x.Size > 8 && i < 2 {
 			fn.g.diags.Errorf(e.Pos, "__builtin_%s on 128-bit operands is not yet supported", name)
 		}
 	}
@@ -310,6 +310,23 @@ func (fn *fn) overflow(name string, e *ast.Call) *ir.Value {
 	wa := fn.resize(fn.intValue(a, at), fn.g.scalarType(at), wide, fn.g.isSigned(at))
 	wb := fn.resize(fn.intValue(b, bt), fn.g.scalarType(bt), wide, fn.g.isSigned(bt))
 	exact := fn.op(op, wide, wa, wb)
+	if rt.Size > 8 && rt.Kind != ast.Bool {
+		// A 128-bit result from operands of at most 64 bits: exact is the true value
+		// read as signed, except that a sum or product of two unsigned operands is
+		// nonnegative and may reach 2^128-1 (read as unsigned). So a signed result
+		// overflows only for such an unsigned value >= 2^127, an unsigned result only
+		// for a negative value.
+		neg := fn.op(ir.OpLtS, ir.I32, exact, fn.iconst(wide, 0))
+		ovf := fn.iconst(ir.I32, 0)
+		nonnegUnsigned := op != ir.OpSub && !fn.g.isSigned(at) && !fn.g.isSigned(bt)
+		if nonnegUnsigned == fn.g.isSigned(rt) {
+			ovf = neg
+		}
+		if dst != nil {
+			fn.op(ir.OpStore, ir.Void, dst, exact)
+		}
+		return fn.fromI32(ovf, e.Type())
+	}
 	rs := fn.g.scalarType(rt)
 	res := fn.resize(exact, wide, rs, false)
 	back := fn.resize(res, rs, wide, fn.g.isSigned(rt))
