@@ -500,6 +500,9 @@ type File struct {
 	// the driver before sema): "inline" definitions are external definitions and
 	// "extern inline" ones are never emitted, as with the gnu_inline attribute.
 	GNU89Inline bool
+	// NoBuiltin names the functions whose plain names are not treated as builtins
+	// (-fno-builtin-NAME; "" for -fno-builtin: all of them). Set by the driver.
+	NoBuiltin map[string]bool
 	// InstrumentFunctions (-finstrument-functions): every function defined here, except
 	// those with the no_instrument_function attribute, calls
 	// __cyg_profile_func_enter(this_fn, call_site) on entry and

@@ -146,6 +146,11 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 				return c.builtinCall(e, id, b)
 			}
 			c.implicitDecl(id)
+		} else if id.Name == "alloca" && o.Kind == ast.ObjFunc && o.Linkage == ast.External && !o.Defined {
+			// A declared alloca is still gcc's builtin (the C library has no such
+			// function: <alloca.h> maps it to __builtin_alloca).
+			b, _ := lookupBuiltin(id.Name)
+			return c.builtinCall(e, id, b)
 		}
 	}
 	fn := c.rvalue(e.Fn)
@@ -199,7 +204,33 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	if e.Ty.Kind != ast.Void && e.Ty.Size < 0 {
 		c.errorf(e.Pos, "calling function with incomplete return type '%s'", typeString(e.Ty))
 	}
+	c.inlineAbs(e)
 	return e
+}
+
+// inlineAbs marks a call of the standard abs, labs, llabs or imaxabs for expansion by
+// irgen, as gcc expands them even at -O0 (and even when the program defines the
+// function), unless -fno-builtin(-NAME) says otherwise.
+func (c *checker) inlineAbs(e *ast.Call) {
+	id, ok := e.Fn.(*ast.Ident)
+	if k, isCast := e.Fn.(*ast.Cast); isCast && k.Kind == ast.CastDecay {
+		id, ok = k.X.(*ast.Ident)
+	}
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.ObjFunc || id.Obj.Linkage != ast.External {
+		return
+	}
+	switch id.Name {
+	case "abs", "labs", "llabs", "imaxabs":
+	default:
+		return
+	}
+	if nb := c.file.NoBuiltin; nb[""] || nb[id.Name] {
+		return
+	}
+	if len(e.Args) != 1 || !e.Ty.IsInteger() || !c.isSigned(e.Ty) || !c.sameType(e.Args[0].Type(), e.Ty) {
+		return
+	}
+	e.Builtin = "__builtin_abs"
 }
 
 // implicitDecl declares an undeclared called function as gcc does (C90 implicit

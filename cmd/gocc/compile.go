@@ -120,6 +120,12 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	stage = "semantic analysis"
 	unit.GNU89Inline = o.gnu89Inline()
 	unit.InstrumentFunctions = o.InstrumentFunctions
+	if len(o.NoBuiltin) > 0 {
+		unit.NoBuiltin = map[string]bool{}
+		for _, n := range o.NoBuiltin {
+			unit.NoBuiltin[n] = true
+		}
+	}
 	sema.Check(unit, d.tgt, diags)
 	if failed() {
 		return errReported

@@ -87,6 +87,9 @@ type Options struct {
 	X87Precision int
 	// InstrumentFunctions: -finstrument-functions (calls the __cyg_profile_func_* hooks).
 	InstrumentFunctions bool
+	// NoBuiltin: the functions named by -fno-builtin-NAME, and "" for -fno-builtin:
+	// their plain names are not expanded as builtins.
+	NoBuiltin []string
 
 	// Dependency output (-MD, -MMD, -MF, -MT, -MQ): gocc writes only the main source
 	// as a prerequisite until the preprocessor reports the files it includes.
@@ -489,11 +492,18 @@ func (o *Options) parseFOption(a string) error {
 	case "-finstrument-functions", "-fno-instrument-functions":
 		o.InstrumentFunctions = a == "-finstrument-functions"
 		return nil
+	case "-fno-builtin":
+		o.NoBuiltin = append(o.NoBuiltin, "")
+		return nil
 	case "-fgnu89-inline":
 		o.GNU89Inline = 1
 		return nil
 	case "-fno-gnu89-inline":
 		o.GNU89Inline = -1
+		return nil
+	}
+	if n, ok := strings.CutPrefix(a, "-fno-builtin-"); ok {
+		o.NoBuiltin = append(o.NoBuiltin, n)
 		return nil
 	}
 	name := a

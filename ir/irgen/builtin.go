@@ -75,6 +75,11 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 	case "bswap16", "bswap32", "bswap64", "bswap128":
 		x := arg(0)
 		return fn.convert(fn.op(ir.OpBswap, x.Type, x), args[0].Type(), t)
+	case "abs":
+		// abs, labs, llabs, imaxabs (sema): x < 0 ? -x : x, wrapping for the minimum.
+		x := fn.convert(arg(0), args[0].Type(), t)
+		neg := fn.op(ir.OpSub, x.Type, fn.iconst(x.Type, 0), x)
+		return fn.op(ir.OpSelect, x.Type, fn.op(ir.OpLtS, ir.I32, x, fn.iconst(x.Type, 0)), neg, x)
 	case "fabs", "fabsf", "fabsl":
 		x := fn.convert(arg(0), args[0].Type(), t)
 		return fn.op(ir.OpFAbs, x.Type, x)
