@@ -128,10 +128,20 @@ func (s *fnState) lowerValue(v *ir.Value) {
 		s.selectValue(v, l)
 	case ir.OpClz, ir.OpCtz, ir.OpPopcount, ir.OpBswap:
 		s.bitOp(v, l)
-	case ir.OpFrameAddr:
-		s.emit("movq", use(RBP, 8), def(l.lo, 8))
-	case ir.OpRetAddr:
-		s.emit("movq", memAt(RBP, 8), def(l.lo, 8))
+	case ir.OpFrameAddr, ir.OpRetAddr:
+		// Level n (AuxInt) follows the saved frame-pointer chain n times; as in gcc,
+		// the result is only meaningful while the callers keep frame pointers.
+		fp := RBP
+		for i := int64(0); i < v.AuxInt; i++ {
+			r := s.gpr()
+			s.emit("movq", memAt(fp, 0), def(r, 8))
+			fp = r
+		}
+		if v.Op == ir.OpFrameAddr {
+			s.emit("movq", use(fp, 8), def(l.lo, 8))
+		} else {
+			s.emit("movq", memAt(fp, 8), def(l.lo, 8))
+		}
 	case ir.OpTrap:
 		s.emit("ud2")
 	case ir.OpFAbs, ir.OpSqrt:

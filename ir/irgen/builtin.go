@@ -48,9 +48,8 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		v := fn.op(op, ir.Ptr)
 		if lit, ok := args[0].(*ast.IntLit); ok {
 			v.AuxInt = int64(lit.Value)
-			if lit.Value != 0 {
-				fn.g.diags.Errorf(e.Pos, "__builtin_%s with a nonzero level is not supported", name)
-			}
+		} else {
+			fn.g.diags.Errorf(e.Pos, "invalid argument to '__builtin_%s'", name)
 		}
 		return v
 	case "va_start", "c23_va_start":
