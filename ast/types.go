@@ -137,6 +137,10 @@ type Member struct {
 	// target's; all gocc targets are little-endian.)
 	Offset    int64
 	BitOffset int
+	// Align is the alignment in bytes an ordinary member is placed at (sema: its type's,
+	// raised by aligned, lowered by packed), used to lay out records with variably
+	// modified members at run time.
+	Align int64
 }
 
 // EnumDef is the definition of an enum tag (C11 6.7.2.2).

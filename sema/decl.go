@@ -345,6 +345,27 @@ func (c *checker) localDecl(d *ast.Decl) {
 	}
 }
 
+// variableRecord reports whether t is a struct or union with a member of variable size
+// (GNU C), directly or through nested records; its size is computed at run time.
+func variableRecord(t *ast.Type) bool {
+	if t == nil || (t.Kind != ast.Struct && t.Kind != ast.Union) || t.Record == nil {
+		return false
+	}
+	for _, m := range t.Record.Members {
+		mt := m.Type
+		for mt != nil && mt.Kind == ast.Array {
+			if mt.VLA {
+				return true
+			}
+			mt = mt.Base
+		}
+		if variableRecord(mt) {
+			return true
+		}
+	}
+	return false
+}
+
 func isVariablyModified(t *ast.Type) bool {
 	for ; t != nil; t = t.Base {
 		if t.Kind == ast.Array && t.VLA {

@@ -1091,7 +1091,7 @@ func (c *checker) sizeof(e *ast.Sizeof) ast.Expr {
 		}
 	}
 	e.Ty = c.sizeT
-	if !e.Align && isVariablyModified(t) && t.Kind == ast.Array {
+	if !e.Align && (isVariablyModified(t) && t.Kind == ast.Array || variableRecord(t)) {
 		return e
 	}
 	var v int64

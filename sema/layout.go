@@ -132,6 +132,7 @@ func (c *checker) layoutRecord(r *ast.Record) {
 			recAlign = max(recAlign, align)
 			m.Offset = off.bytes
 			m.BitOffset = 0
+			m.Align = max(align/8, 1)
 			if mt.Size > 0 {
 				off.bytes += mt.Size
 			}

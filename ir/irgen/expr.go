@@ -136,8 +136,22 @@ func (fn *fn) member(e *ast.MemberExpr) lval {
 		return lval{addr: base, ty: e.Type()}
 	}
 	var off int64
+	rt := e.X.Type()
+	if e.Arrow && rt.Kind == ast.Pointer {
+		rt = rt.Base
+	}
 	for _, m := range path {
-		off += m.Offset
+		if rt != nil && isVariable(rt) {
+			// GNU: a member of a record with variably modified members.
+			if off != 0 {
+				base = fn.offset(base, off)
+				off = 0
+			}
+			base = fn.op(ir.OpAdd, ir.Ptr, base, fn.memberOffset(rt, m))
+		} else {
+			off += m.Offset
+		}
+		rt = m.Type
 	}
 	last := path[len(path)-1]
 	lv := lval{addr: fn.offset(base, off), ty: e.Type(), vol: vol}

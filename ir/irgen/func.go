@@ -374,12 +374,74 @@ func (fn *fn) declareVLATypes(t *ast.Type) {
 			return
 		case ast.Pointer:
 			t = t.Base
+		case ast.Struct, ast.Union:
+			if isVariable(t) {
+				for _, m := range t.Record.Members {
+					fn.declareVLATypes(m.Type)
+				}
+			}
+			return
 		case ast.Func:
 			return
 		default:
 			return
 		}
 	}
+}
+
+// alignUp rounds the intptr value v up to a multiple of a (a power of two).
+func (fn *fn) alignUp(v *ir.Value, a int64) *ir.Value {
+	if a <= 1 {
+		return v
+	}
+	it := fn.g.intptr
+	return fn.op(ir.OpAnd, it, fn.op(ir.OpAdd, it, v, fn.iconst(it, a-1)), fn.iconst(it, -a))
+}
+
+// recordLayout lays out a record with variably modified members at run time (GNU C):
+// the offset of each member (nil for members at their static offset, before the first
+// variable one) and the record's size.
+func (fn *fn) recordLayout(t *ast.Type) ([]*ir.Value, *ir.Value) {
+	it := fn.g.intptr
+	ms := t.Record.Members
+	offs := make([]*ir.Value, len(ms))
+	var off *ir.Value // the end of the members so far, once one was variable
+	size := fn.iconst(it, 0)
+	for i, m := range ms {
+		if t.Kind == ast.Union {
+			offs[i] = fn.iconst(it, 0)
+			sz := fn.sizeOf(m.Type)
+			size = fn.op(ir.OpSelect, it, fn.op(ir.OpLtU, ir.I32, size, sz), sz, size)
+			continue
+		}
+		if off == nil && !isVariable(m.Type) {
+			continue
+		}
+		if off == nil {
+			off = fn.iconst(it, m.Offset)
+		} else {
+			off = fn.alignUp(off, max(m.Align, 1))
+		}
+		offs[i] = off
+		off = fn.op(ir.OpAdd, it, off, fn.sizeOf(m.Type))
+	}
+	if t.Kind != ast.Union {
+		size = off
+	}
+	return offs, fn.alignUp(size, max(t.Align, 1))
+}
+
+// memberOffset returns the byte offset of member m of record type t as an intptr value.
+func (fn *fn) memberOffset(t *ast.Type, m *ast.Member) *ir.Value {
+	if t != nil && isVariable(t) {
+		offs, _ := fn.recordLayout(t)
+		for i, x := range t.Record.Members {
+			if x == m && offs[i] != nil {
+				return offs[i]
+			}
+		}
+	}
+	return fn.intptrConst(m.Offset)
 }
 
 // sizeType is the C type size_t for this target (an unsigned integer of pointer size).
@@ -394,6 +456,10 @@ func (fn *fn) sizeType() *ast.Type {
 func (fn *fn) sizeOf(t *ast.Type) *ir.Value {
 	if !isVariable(t) {
 		return fn.intptrConst(t.Size)
+	}
+	if t.Kind == ast.Struct || t.Kind == ast.Union {
+		_, size := fn.recordLayout(t)
+		return size
 	}
 	elem := fn.sizeOf(t.Base)
 	var n *ir.Value

@@ -272,6 +272,10 @@ func (fn *fn) decl(d *ast.Decl) {
 		return
 	}
 	o := d.Obj
+	if o == nil && d.Type != nil && (d.Type.Kind == ast.Struct || d.Type.Kind == ast.Union) {
+		// A tag declaration: the sizes of variably modified members are evaluated here.
+		fn.declareVLATypes(d.Type)
+	}
 	if o == nil || o.Kind != ast.ObjVar || o.Global || d.Storage == ast.Extern {
 		return
 	}

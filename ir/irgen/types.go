@@ -169,6 +169,14 @@ func isVariable(t *ast.Type) bool {
 			return true
 		}
 	}
+	if t != nil && (t.Kind == ast.Struct || t.Kind == ast.Union) && t.Record != nil {
+		// GNU: a record with a variably modified member.
+		for _, m := range t.Record.Members {
+			if isVariable(m.Type) {
+				return true
+			}
+		}
+	}
 	return false
 }
 
