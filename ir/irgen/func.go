@@ -222,7 +222,15 @@ func (fn *fn) newSlot(size, align int64, name string) *ir.Value {
 }
 
 // tempSlot is an unnamed slot for a value of type t.
-func (fn *fn) tempSlot(t *ast.Type) *ir.Value { return fn.newSlot(t.Size, t.Align, "") }
+func (fn *fn) tempSlot(t *ast.Type) *ir.Value {
+	if isVariable(t) {
+		// A temporary of a record with variably modified members (GNU C).
+		a := fn.op(ir.OpAlloca, ir.Ptr, fn.toI64(fn.sizeOf(t)))
+		a.AuxInt = max(t.Align, 16)
+		return a
+	}
+	return fn.newSlot(t.Size, t.Align, "")
+}
 
 // localAddr returns the address of an automatic object.
 func (fn *fn) localAddr(o *ast.Object) *ir.Value {
@@ -326,6 +334,16 @@ func (fn *fn) load(addr *ir.Value, t *ast.Type, volatile bool) *ir.Value {
 
 // store writes v (a scalar, or an aggregate's address) of type t at addr.
 func (fn *fn) store(addr, v *ir.Value, t *ast.Type, volatile bool) {
+	if inMemory(t) && isVariable(t) {
+		// Run-time size (GNU C records with variably modified members): memmove.
+		if v != addr {
+			fn.g.refs["memmove"] = true
+			c := fn.op(ir.OpCall, ir.Ptr, fn.addrOfSym("memmove"), addr, v, fn.sizeOf(t))
+			c.Call = &ir.CallInfo{Ret: ir.Ptr, Params: []ir.Param{{Type: ir.Ptr}, {Type: ir.Ptr}, {Type: fn.g.intptr}}, NumFixed: 3}
+			c.Sym = "memmove"
+		}
+		return
+	}
 	if inMemory(t) {
 		if v != addr {
 			c := fn.op(ir.OpCopy, ir.Void, addr, v)
