@@ -57,6 +57,12 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	for _, a := range e.Args {
 		at := a.Type()
 		v := fn.expr(a)
+		if isVariable(at) {
+			// A record of variable size (GNU C) is passed by reference to a copy, as gcc.
+			ci.Params = append(ci.Params, ir.Param{Type: ir.Ptr})
+			args = append(args, fn.copyToTemp(v, at))
+			continue
+		}
 		if byValueAgg(at) {
 			// The callee may modify its parameter: pass a private copy (C11 6.5.2.2p4).
 			if !isFreshTemp(a) {

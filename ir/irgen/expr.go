@@ -483,6 +483,11 @@ func (fn *fn) expr(e ast.Expr) *ir.Value {
 			to = t
 		}
 		ap := fn.vaListAddr(e.Ap)
+		if isVariable(to) {
+			// A record of variable size is passed by reference (as gcc); the
+			// result is the caller's copy.
+			return fn.op(ir.OpVaArg, ir.Ptr, ap)
+		}
 		if byValueAgg(to) {
 			v := fn.op(ir.OpVaArg, ir.Ptr, ap)
 			v.Agg = fn.g.aggOf(to)
