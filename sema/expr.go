@@ -1243,11 +1243,19 @@ func (c *checker) offsetof(e *ast.Offsetof) ast.Expr {
 			c.errorf(d.Pos, "array subscript is not an integer")
 			break
 		}
-		if l, ok := ix.(*ast.IntLit); ok {
+		varElem := t.Base.Kind == ast.Array && isVariablyModified(t.Base) || variableRecord(t.Base)
+		if l, ok := ix.(*ast.IntLit); ok && !varElem {
 			off += int64(l.Value) * t.Base.Size
 		} else {
-			// GNU: a variable index makes offsetof a run-time value.
-			term := &ast.Binary{Op: ast.Mul, X: c.convert(ix, c.sizeT), Y: c.intLit(t.Base.Size, c.sizeT)}
+			// GNU: a variable index, or elements of variable size, make offsetof a
+			// run-time value.
+			var size ast.Expr = c.intLit(t.Base.Size, c.sizeT)
+			if varElem {
+				sz := &ast.Sizeof{Of: t.Base}
+				sz.Pos, sz.Ty = d.Pos, c.sizeT
+				size = sz
+			}
+			term := &ast.Binary{Op: ast.Mul, X: c.convert(ix, c.sizeT), Y: size}
 			term.Pos, term.Ty = d.Pos, c.sizeT
 			if dyn == nil {
 				dyn = term
