@@ -470,6 +470,7 @@ func (o *Options) parseFOption(a string) error {
 		return nil
 	case "-ffreestanding", "-fno-hosted":
 		o.PP.Freestanding = true
+		o.NoBuiltin = append(o.NoBuiltin, "") // implies -fno-builtin, as in gcc
 		return nil
 	case "-fhosted":
 		o.PP.Freestanding = false

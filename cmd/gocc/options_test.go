@@ -140,3 +140,23 @@ func TestGNU89Inline(t *testing.T) {
 		}
 	}
 }
+
+func TestNoBuiltin(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, nil},
+		{[]string{"-fno-builtin"}, []string{""}},
+		{[]string{"-ffreestanding"}, []string{""}},
+		{[]string{"-fno-builtin-abs", "-fno-builtin-memcpy"}, []string{"abs", "memcpy"}},
+	} {
+		o, err := parseArgs(c.args)
+		if err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		if !reflect.DeepEqual(o.NoBuiltin, c.want) {
+			t.Errorf("%v: NoBuiltin = %q, want %q", c.args, o.NoBuiltin, c.want)
+		}
+	}
+}
