@@ -9,7 +9,8 @@ package main
 //	option                                   why it does not change gocc's output
 //	-f[no-]strict-aliasing                   gocc makes no type-based alias assumptions
 //	-f[no-]wrapv, -fno-strict-overflow       gocc's arithmetic wraps; passes do not exploit signed overflow
-//	-f[no-]builtin, -fno-builtin-*           builtins are recognised only by their __builtin_ names
+//	-fbuiltin                                builtins are recognised by their __builtin_ names (and abs,
+//	                                         labs, llabs, imaxabs, see -fno-builtin in options.go)
 //	-f[no-]common                            tentative definitions follow gcc 12's -fno-common default
 //	-f[no-]stack-protector*, -fstack-clash-protection, -fcf-protection*, -fno-stack-check
 //	                                         gocc emits no stack canaries, probes or CET markers
