@@ -14,7 +14,8 @@ import (
 // that output's register. Clobbered registers are early-clobber definitions.
 //
 // Supported constraints: r q g (as r, or an immediate for constants) a b c d S D
-// x (SSE) m i n digits, modifiers = + &; clobbers "memory", "cc" and register names.
+// x (SSE) t u (x87 st(0), st(1), long double) m i n digits, modifiers = + &; clobbers
+// "memory", "cc" and register names.
 
 var fixedConstraint = map[byte]reg{'a': RAX, 'b': RBX, 'c': RCX, 'd': RDX, 'S': RSI, 'D': RDI}
 
@@ -68,6 +69,13 @@ func (s *fnState) inlineAsm(v *ir.Value) {
 	}
 	var stores []pending
 	outRegs := make([]reg, nout)
+	// x87 operands (t: st(0), u: st(1), F80 values): inputs are pushed just before
+	// the asm (u first), a "=t" output is popped to its address after it, and whatever
+	// else the asm leaves on the x87 stack is popped ("st(1)" in the clobbers says the
+	// asm popped st(1) itself).
+	var x87Out *ir.Value
+	var x87T, x87U *ir.Value
+	x87Tied := -1
 	for k, o := range a.Outputs {
 		if o.Name != "" {
 			names[o.Name] = k
@@ -78,6 +86,14 @@ func (s *fnState) inlineAsm(v *ir.Value) {
 		addr := v.Args[k]
 		t := o.Type
 		sz := asmSize(o)
+		if c == "t" && t == ir.F80 {
+			x87Out, x87Tied, outRegs[k] = addr, k, noReg
+			ops = append(ops, text("%st"))
+			if plus {
+				x87T = addr // loaded from the output's address below
+			}
+			continue
+		}
 		if strings.ContainsAny(c, "m") && !strings.ContainsAny(c, "rqgabcdSDx") {
 			ops = append(ops, s.addr(addr))
 			outRegs[k] = noReg
@@ -112,6 +128,13 @@ func (s *fnState) inlineAsm(v *ir.Value) {
 		val := v.Args[k]
 		sz := asmSize(in)
 		switch {
+		case len(c) > 0 && c[0] >= '0' && c[0] <= '9' && int(c[0]-'0') == x87Tied,
+			c == "t" && val.Type == ir.F80:
+			x87T = val
+			ops = append(ops, text("%st"))
+		case c == "u" && val.Type == ir.F80:
+			x87U = val
+			ops = append(ops, text("%st(1)"))
 		case len(c) > 0 && c[0] >= '0' && c[0] <= '9':
 			tied := int(c[0] - '0')
 			if tied >= nout || outRegs[tied] == noReg {
@@ -154,9 +177,35 @@ func (s *fnState) inlineAsm(v *ir.Value) {
 			ops = append(ops, earlyDef(r, 8))
 		}
 	}
+	depth := 0
+	if x87U != nil {
+		s.loadF80(x87U)
+		depth++
+	}
+	if x87T != nil {
+		if x87T == x87Out {
+			s.f80Load(s.addr(x87T))
+		} else {
+			s.loadF80(x87T)
+		}
+		depth++
+	}
+	for _, c := range a.Clobbers {
+		if (c == "st(1)" || c == "%st(1)") && x87U != nil {
+			depth--
+		}
+	}
 	i := s.emit("raw", ops...)
 	i.tmpl = a.Template
 	i.asmNames = names
+	if x87Out != nil {
+		depth = max(depth, 1)
+		s.f80Store(s.addr(x87Out))
+		depth--
+	}
+	for ; depth > 0; depth-- {
+		s.emit("fstp", text("%st(0)"))
+	}
 	for _, p := range stores {
 		s.storeAsm(p.t, p.r, s.addr(p.addr))
 	}
