@@ -3,6 +3,7 @@ package irgen
 import (
 	"gocc/ast"
 	"gocc/ir"
+	"math"
 )
 
 // Complex numbers (C11 6.2.5p13) live in memory as two consecutive parts of the base
@@ -90,6 +91,9 @@ func (fn *fn) complexArith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir
 		if d == nil {
 			return fn.makeComplex(t, bin(div, a, c), bin(div, b, c))
 		}
+		if bt == ir.F32 || bt == ir.F64 {
+			return fn.complexDiv(t, a, b, c, d)
+		}
 		// (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (cc+dd)
 		den := bin(ir.OpAdd, bin(ir.OpMul, c, c), bin(ir.OpMul, d, d))
 		re := bin(ir.OpAdd, bin(ir.OpMul, a, c), bin(ir.OpMul, b, d))
@@ -158,4 +162,52 @@ func (fn *fn) vectorUnary(op ast.UnaryOp, x *ir.Value, t *ast.Type) *ir.Value {
 		fn.store(fn.offset(tmp, off), fn.op(o, a.Type, a), et, false)
 	}
 	return tmp
+}
+
+// complexDiv divides a+bi by c+di in float or double as libgcc's __divsc3/__divdc3
+// (gcc 12: Smith's method with scaling against overflow and underflow, and the
+// alternative order for a subnormal ratio), without branches; the Annex G recovery of
+// infinities and NaNs is not done.
+func (fn *fn) complexDiv(t *ast.Type, a, b, c, d *ir.Value) *ir.Value {
+	bt := a.Type
+	max, min, eps := math.MaxFloat64, 2.2250738585072014e-308, 2.220446049250313e-16
+	if bt == ir.F32 {
+		max, min, eps = math.MaxFloat32, 1.1754943508222875e-38, 1.1920928955078125e-07
+	}
+	rbig, rmin, rmin2, rminscal := max/2, min, eps, 1/eps
+	rmax2 := rbig * rmin2
+	k := func(v float64) *ir.Value {
+		x := fn.op(ir.OpConstFloat, bt)
+		x.AuxFloat = v
+		return x
+	}
+	bin := func(o ir.Op, p, q *ir.Value) *ir.Value { return fn.op(o, bt, p, q) }
+	abs := func(x *ir.Value) *ir.Value { return fn.op(ir.OpFAbs, bt, x) }
+	lt := func(x *ir.Value, v float64) *ir.Value { return fn.op(ir.OpLtS, ir.I32, x, k(v)) }
+	sel := func(c, x, y *ir.Value) *ir.Value { return fn.op(ir.OpSelect, bt, c, x, y) }
+	and := func(x, y *ir.Value) *ir.Value { return fn.op(ir.OpAnd, ir.I32, x, y) }
+	// p is the denominator part of larger magnitude, q the other; u, w the numerator
+	// parts in the matching roles.
+	swap := fn.op(ir.OpLtS, ir.I32, abs(c), abs(d))
+	p, q := sel(swap, d, c), sel(swap, c, d)
+	u, w := sel(swap, b, a), sel(swap, a, b)
+	scale := func(f *ir.Value) {
+		p, q, u, w = bin(ir.OpMul, p, f), bin(ir.OpMul, q, f), bin(ir.OpMul, u, f), bin(ir.OpMul, w, f)
+	}
+	scale(sel(fn.op(ir.OpGeS, ir.I32, abs(p), k(rbig)), k(0.5), k(1)))
+	small := lt(abs(p), rmin2)
+	pOK := lt(abs(p), rmax2)
+	tiny := fn.op(ir.OpOr, ir.I32,
+		and(and(lt(abs(u), rmin), lt(abs(w), rmax2)), pOK),
+		and(and(lt(abs(w), rmin), lt(abs(u), rmax2)), pOK))
+	scale(sel(fn.op(ir.OpOr, ir.I32, small, tiny), k(rminscal), k(1)))
+	ratio := bin(ir.OpDivS, q, p)
+	denom := bin(ir.OpAdd, bin(ir.OpMul, q, ratio), p)
+	normal := fn.op(ir.OpGtS, ir.I32, abs(ratio), k(rmin))
+	t1 := sel(normal, bin(ir.OpMul, w, ratio), bin(ir.OpMul, q, bin(ir.OpDivS, w, p)))
+	t2 := sel(normal, bin(ir.OpMul, u, ratio), bin(ir.OpMul, q, bin(ir.OpDivS, u, p)))
+	x := bin(ir.OpDivS, bin(ir.OpAdd, u, t1), denom)
+	y := bin(ir.OpDivS, bin(ir.OpSub, w, t2), denom)
+	y = sel(swap, fn.op(ir.OpNeg, bt, y), y)
+	return fn.makeComplex(t, x, y)
 }
