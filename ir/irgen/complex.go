@@ -60,7 +60,8 @@ func (fn *fn) complexOperand(y *ir.Value, yt, t *ast.Type) (re, im *ir.Value) {
 }
 
 // complexArith computes x op y in complex type t (C11 G.5.1); y may be real.
-// Multiplication and division use the textbook formulas (no Annex G infinity recovery).
+// Multiplication uses the textbook formula, division of float and double that of libgcc
+// (complexDiv), of other types the textbook one (no Annex G infinity recovery).
 func (fn *fn) complexArith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir.Value {
 	a, b := fn.complexParts(x, t)
 	c, d := fn.complexOperand(y, yt, t)
