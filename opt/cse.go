@@ -75,18 +75,7 @@ func cse(f *ir.Func, _ *passContext) {
 		return
 	}
 	f.ReplaceAll(repl)
-	for _, b := range f.Blocks {
-		kept := b.Values[:0]
-		for _, v := range b.Values {
-			if repl[v.ID] != nil {
-				v.ResetArgs()
-				continue
-			}
-			kept = append(kept, v)
-		}
-		clear(b.Values[len(kept):])
-		b.Values = kept
-	}
+	removeValues(f, func(v *ir.Value) bool { return repl[v.ID] != nil })
 }
 
 // cseable reports whether two values with equal keys are interchangeable.

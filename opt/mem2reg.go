@@ -180,18 +180,7 @@ func mem2reg(f *ir.Func, _ *passContext) {
 	f.ReplaceAll(repl)
 
 	// Delete the promoted loads and stores, then the phis and undefs nothing uses.
-	for _, b := range f.Blocks {
-		kept := b.Values[:0]
-		for _, v := range b.Values {
-			if dead[v] {
-				v.ResetArgs()
-				continue
-			}
-			kept = append(kept, v)
-		}
-		clear(b.Values[len(kept):])
-		b.Values = kept
-	}
+	removeValues(f, func(v *ir.Value) bool { return dead[v] })
 	pruneCreated(f, created)
 	unusedUndef := map[*ir.Value]bool{}
 	for _, u := range undef {
