@@ -2,6 +2,7 @@ package parser
 
 import (
 	"gocc/ast"
+	"gocc/diag"
 	"gocc/lexer"
 )
 
@@ -22,13 +23,7 @@ func (p *Parser) structOrUnionSpecifier() *ast.Type {
 		kind, kwName = ast.Union, "union"
 	}
 	p.next()
-	attrs := p.attributes(nil)
-	tag := ""
-	tagPos := pos
-	if p.at(lexer.Ident) && p.kw == kwNone {
-		tag, tagPos = p.tok.Text, p.tok.Pos
-		p.next()
-	}
+	attrs, tag, tagPos := p.tagName(pos)
 	var rec *ast.Record
 	switch {
 	case tag == "" && !p.at(lexer.LBrace):
@@ -174,13 +169,7 @@ func (p *Parser) structDeclarationList(rec *ast.Record) {
 func (p *Parser) enumSpecifier() *ast.Type {
 	pos := p.tok.Pos
 	p.next()
-	attrs := p.attributes(nil)
-	tag := ""
-	tagPos := pos
-	if p.at(lexer.Ident) && p.kw == kwNone {
-		tag, tagPos = p.tok.Text, p.tok.Pos
-		p.next()
-	}
+	attrs, tag, tagPos := p.tagName(pos)
 	var def *ast.EnumDef
 	switch {
 	case tag == "" && !p.at(lexer.LBrace):
@@ -234,4 +223,16 @@ func (p *Parser) enumSpecifier() *ast.Type {
 		def.Complete = true
 	}
 	return &ast.Type{Kind: ast.Enum, Enum: def}
+}
+
+// tagName parses the attributes and the optional identifier after "struct", "union" or
+// "enum" (C11 6.7.2.1p1, 6.7.2.2p1). Without an identifier, tag is "" and tagPos is pos.
+func (p *Parser) tagName(pos diag.Pos) (attrs []*ast.Attr, tag string, tagPos diag.Pos) {
+	attrs = p.attributes(nil)
+	tagPos = pos
+	if p.at(lexer.Ident) && p.kw == kwNone {
+		tag, tagPos = p.tok.Text, p.tok.Pos
+		p.next()
+	}
+	return attrs, tag, tagPos
 }
