@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -97,5 +98,43 @@ func TestRunnerWithGCC(t *testing.T) {
 	os.WriteFile(broken, []byte("int main(void) { return x; }\n"), 0o644)
 	if r := r.Run(Test{Name: "broken", Files: []string{broken}}); r.Pass || len(r.Reason) < 14 || r.Reason[:14] != "compile error:" {
 		t.Errorf("broken: %+v", r)
+	}
+}
+
+// TestSummary writes two levels' sections, then rewrites one: the other must survive
+// and the counts must be per subset.
+func TestSummary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "summary.md")
+	results := []Result{{Name: "a", Pass: true}, {Name: "b"}, {Name: "ieee/c", Pass: true}, {Name: "builtins/d", Pass: true}}
+	counts := Summarize(results)
+	if len(counts) != 3 || counts[0] != (SubsetCount{"execute", 1, 1}) || counts[1] != (SubsetCount{"ieee", 1, 0}) || counts[2] != (SubsetCount{"builtins", 1, 0}) {
+		t.Fatalf("counts %+v", counts)
+	}
+	info := RunInfo{Target: "x86_64", OptFlag: "-O0", Sample: "full", Date: "today"}
+	if err := UpdateSummary(path, info, counts); err != nil {
+		t.Fatal(err)
+	}
+	info.OptFlag = "-O2"
+	if err := UpdateSummary(path, info, Summarize(results[:1])); err != nil {
+		t.Fatal(err)
+	}
+	info.OptFlag = "-O0"
+	if err := UpdateSummary(path, info, Summarize(results[:2])); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	text := string(data)
+	for _, want := range []string{
+		"## x86_64 -O0", "## x86_64 -O2",
+		"| execute | 1 | 1 | 50.0% |",  // the rewritten -O0 section
+		"| execute | 1 | 0 | 100.0% |", // the -O2 section kept
+		"| **all** | **1** | **1** | **50.0%** |",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Count(text, "## x86_64 -O0") != 1 || strings.Contains(text, "| ieee |") {
+		t.Errorf("the -O0 section was not replaced:\n%s", text)
 	}
 }

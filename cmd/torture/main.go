@@ -2,6 +2,7 @@
 //
 //	go run ./cmd/torture [--gocc bin/gocc] [-O 0] [--jobs 2] [--fast] [--filter RE]
 //	                     [--expect torture/expect-x86_64-O0.txt] [--update-expect]
+//	                     [--summary torture/SUMMARY.md]
 //
 // It installs gcc-12-source if needed, extracts the tests into
 // os.UserCacheDir()/gocc/torture, computes (and caches) the tests gcc itself passes with
@@ -9,7 +10,8 @@
 // failure, "ERROR <name>: <reason>", and last "N passed, M failed"; full logs go to a
 // file whose path it prints. With --expect, failures listed in the expectations file
 // are known: the run reports regressions and new passes separately and exits non-zero
-// only on regressions.
+// only on regressions. With --summary, it rewrites its level's section of a markdown
+// summary (pass rate per subset) and keeps the other levels'.
 package main
 
 import (
@@ -39,6 +41,7 @@ func run() int {
 	timeout := flag.Duration("timeout", 10*time.Second, "run-time limit per test")
 	noOracle := flag.Bool("no-oracle", false, "run every applicable test, not only those gcc passes")
 	logPath := flag.String("log", "", "log file (default: $TMPDIR/gocc-torture-O<level>.log)")
+	summary := flag.String("summary", "", "markdown summary file: this run's section (pass rate per subset) is rewritten, other levels' kept")
 	flag.Parse()
 
 	optFlag := "-O" + *level
@@ -162,6 +165,22 @@ func run() int {
 		fmt.Printf("ERROR %s: %s\n", res.Name, res.Reason)
 	}
 	fmt.Printf("full log: %s\n", *logPath)
+	if *summary != "" {
+		sample := "full run"
+		switch {
+		case *filter != "":
+			sample = "--filter " + *filter
+		case *fast:
+			sample = "--fast (every 10th test)"
+		}
+		info := torture.RunInfo{Target: "x86_64", OptFlag: optFlag, Sample: sample,
+			Date: time.Now().UTC().Format("2006-01-02"), Expect: *expect, Skipped: skipped, GCCFails: notInOracle}
+		if err := torture.UpdateSummary(*summary, info, torture.Summarize(results)); err != nil {
+			fmt.Fprintln(os.Stderr, "torture:", err)
+			return 2
+		}
+		fmt.Printf("summary: %s\n", *summary)
+	}
 
 	code := 0
 	if *expect != "" {
