@@ -146,12 +146,16 @@ func (p *Parser) floatLit(t *lexer.Token, hex bool) ast.Expr {
 	if hex {
 		end = 2
 	}
+	// The exponent of a hexadecimal constant is decimal (C11 6.4.4.2p1), so once it
+	// starts, 'f' is a suffix and not a digit: 0x1p100f is float.
+	inExponent := false
 	for end < len(s) {
 		c := s[end]
 		switch {
-		case c >= '0' && c <= '9' || c == '.':
-		case hex && digitValue(c) < 16:
-		case (hex && (c == 'p' || c == 'P')) || (!hex && (c == 'e' || c == 'E')):
+		case c >= '0' && c <= '9' || c == '.' && !inExponent:
+		case hex && !inExponent && digitValue(c) < 16:
+		case !inExponent && ((hex && (c == 'p' || c == 'P')) || (!hex && (c == 'e' || c == 'E'))):
+			inExponent = true
 			if end+1 < len(s) && (s[end+1] == '+' || s[end+1] == '-') {
 				end++
 			}

@@ -208,9 +208,10 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	return e
 }
 
-// inlineAbs marks a call of the standard abs, labs, llabs or imaxabs for expansion by
-// irgen, as gcc expands them even at -O0 (and even when the program defines the
-// function), unless -fno-builtin(-NAME) says otherwise.
+// inlineAbs marks a call of the standard abs, labs, llabs, imaxabs, fabs, fabsf or
+// fabsl for expansion by irgen, as gcc expands them even at -O0 (and even when the
+// program defines the function), unless -fno-builtin(-NAME) says otherwise. So a
+// program calling fabs links without -lm, as with gcc.
 func (c *checker) inlineAbs(e *ast.Call) {
 	id, ok := e.Fn.(*ast.Ident)
 	if k, isCast := e.Fn.(*ast.Cast); isCast && k.Kind == ast.CastDecay {
@@ -219,18 +220,25 @@ func (c *checker) inlineAbs(e *ast.Call) {
 	if !ok || id.Obj == nil || id.Obj.Kind != ast.ObjFunc || id.Obj.Linkage != ast.External {
 		return
 	}
+	var builtin string
+	var argOK func(*ast.Type) bool
 	switch id.Name {
 	case "abs", "labs", "llabs", "imaxabs":
+		builtin = "__builtin_abs"
+		argOK = func(t *ast.Type) bool { return t.IsInteger() && c.isSigned(t) }
+	case "fabs", "fabsf", "fabsl":
+		builtin = "__builtin_" + id.Name
+		argOK = func(t *ast.Type) bool { return t.IsFloat() }
 	default:
 		return
 	}
 	if nb := c.file.NoBuiltin; nb[""] || nb[id.Name] {
 		return
 	}
-	if len(e.Args) != 1 || !e.Ty.IsInteger() || !c.isSigned(e.Ty) || !c.sameType(e.Args[0].Type(), e.Ty) {
+	if len(e.Args) != 1 || !argOK(e.Ty) || !c.sameType(e.Args[0].Type(), e.Ty) {
 		return
 	}
-	e.Builtin = "__builtin_abs"
+	e.Builtin = builtin
 }
 
 // implicitDecl declares an undeclared called function as gcc does (C90 implicit

@@ -223,3 +223,41 @@ func TestExprTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestInlinedLibraryCalls: calls of the standard abs and fabs families are marked for
+// inline expansion (gcc expands them at every level, so fabs needs no -lm), but not
+// with a non-standard signature, and not under -fno-builtin-NAME.
+func TestInlinedLibraryCalls(t *testing.T) {
+	src := `double fabs(double); float fabsf(float); long double fabsl(long double);
+int abs(int); long labs(long); int mine(int);
+double d; float f; long double ld; int i; long l;
+void use(void) { d = fabs(d); f = fabsf(f); ld = fabsl(ld); i = abs(i); l = labs(l); i = mine(i); d = fabs(i); }`
+	want := []string{"__builtin_fabs", "__builtin_fabsf", "__builtin_fabsl", "__builtin_abs", "__builtin_abs", "", "__builtin_fabs"}
+	calls := func(f *ast.File) []string {
+		var got []string
+		for _, s := range findFunc(f, "use").Body.Items {
+			e := s.(*ast.ExprStmt).X.(*ast.Assign).R
+			for {
+				if c, ok := e.(*ast.Cast); ok {
+					e = c.X
+					continue
+				}
+				break
+			}
+			got = append(got, e.(*ast.Call).Builtin)
+		}
+		return got
+	}
+	if got := calls(mustCheck(t, src)); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("builtins %v, want %v", got, want)
+	}
+	tg, _ := target.New("x86_64")
+	diags := &diag.List{}
+	f := parser.Parse("t.c", lexer.Tokenize(&diag.File{Name: "t.c", Contents: []byte(src)}, diags), diags)
+	f.NoBuiltin = map[string]bool{"fabs": true, "abs": true}
+	Check(f, tg, diags)
+	want = []string{"", "__builtin_fabsf", "__builtin_fabsl", "", "__builtin_abs", "", ""}
+	if got := calls(f); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("with -fno-builtin-fabs -fno-builtin-abs: builtins %v, want %v", got, want)
+	}
+}
