@@ -559,6 +559,8 @@ type Object struct {
 	Used       bool   // used attribute: emit even if unreferenced
 	Inline     bool   // declared inline (C99 6.7.4 / gnu_inline decide emission; sema sets Defined=false for inline definitions that must not be emitted)
 	Noreturn   bool
+	// ReturnsTwice: returns_twice attribute (setjmp-like; see ir.CallInfo.ReturnsTwice).
+	ReturnsTwice bool
 	// NoInstrument: no_instrument_function attribute (see File.InstrumentFunctions).
 	NoInstrument bool
 	// Constructor/Destructor priorities: -1 if not a constructor/destructor, 65535 default.

@@ -47,6 +47,7 @@ func Symbols(arch target.Arch) []string {
 			"__floattidf", "__floattisf", "__floatuntidf", "__floatuntisf",
 			"__fixdfti", "__fixsfti", "__fixunsdfti", "__fixunssfti",
 			"__popcountdi2", "__popcountti2", "__paritydi2",
+			"__gocc_builtin_setjmp", "__gocc_builtin_longjmp",
 		}
 	}
 	return nil

@@ -16,7 +16,7 @@ var ignoredAttrs = map[string]bool{
 	"noclone": true, "no_instrument_function": true, "format": true, "format_arg": true,
 	"nonnull": true, "pure": true, "const": true, "malloc": true, "warn_unused_result": true,
 	"deprecated": true, "nothrow": true, "leaf": true, "cold": true, "hot": true,
-	"artificial": true, "flatten": true, "returns_twice": true, "optimize": true,
+	"artificial": true, "flatten": true, "optimize": true,
 	"noipa": true, "no_reorder": true, "externally_visible": true, "unavailable": true,
 	"sentinel": true, "alloc_size": true, "alloc_align": true, "access": true,
 	"fallthrough": true, "maybe_unused": true, "nodiscard": true, "warning": true,
@@ -225,6 +225,8 @@ func (c *checker) declAttrs(o *ast.Object, attrs []*ast.Attr) {
 			o.Used = true
 		case "noreturn":
 			o.Noreturn = true
+		case "returns_twice":
+			o.ReturnsTwice = true
 		case "no_instrument_function":
 			o.NoInstrument = true
 		case "constructor", "destructor":

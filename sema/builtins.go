@@ -33,7 +33,7 @@ import (
 //     converted to the pointee type T, result T, bool or void).
 //   - Folded or rewritten by sema: __builtin_expect (its first argument),
 //     assume_aligned (its first argument), prefetch (evaluates its arguments),
-//     constant_p, object_size (-1 or 0 as gcc -O0), classify_type, huge_val/inf/nan
+//     constant_p, object_size (objsize.go), classify_type, huge_val/inf/nan
 //     (float, double, long double), isgreater/isless/... (plain comparisons),
 //     conj/creal/cimag (~, __real__, __imag__), atomic_always_lock_free/is_lock_free.
 
@@ -318,6 +318,9 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 	if b.atomic != "" {
 		return c.atomicCall(e, id, b)
 	}
+	if k, ok := chkBuiltins[name]; ok {
+		return c.chkCall(e, id, k)
+	}
 	bo := c.builtinObj(name, b)
 	id.Obj, id.Ty = bo, bo.Type
 	e.Builtin = name
@@ -386,13 +389,13 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 		if !need(2) {
 			return int0(0)
 		}
-		c.rvalue(e.Args[0])
+		ptr := c.rvalue(e.Args[0])
 		t := c.rvalue(e.Args[1])
-		v := int64(-1)
-		if l, ok := t.(*ast.IntLit); ok && l.Value&2 != 0 {
-			v = 0
+		typ := int64(0)
+		if l, ok := t.(*ast.IntLit); ok {
+			typ = int64(l.Value) & 3
 		}
-		r := c.intLit(v, c.sizeT)
+		r := c.intLit(c.objectSize(ptr, typ), c.sizeT)
 		r.Pos = e.Pos
 		return r
 	case "__builtin_classify_type":

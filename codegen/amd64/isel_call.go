@@ -129,6 +129,11 @@ func (s *fnState) callWith(sym string, callee *ir.Value, ci *ir.CallInfo, args [
 	c := s.emit("call", target)
 	c.implUse = uses
 	c.implDef = callerSaved
+	if ci.ReturnsTwice {
+		// A setjmp-like callee may return again after its caller's registers were
+		// overwritten: no value may live in any register across the call.
+		c.implDef = returnsTwiceClobbers
+	}
 
 	if res == nil || !cl.hasRet {
 		return

@@ -75,8 +75,11 @@ var (
 	// callerSaved are clobbered by every call (psABI §3.2.1, Figure 3.4).
 	callerSaved = []reg{RAX, RCX, RDX, RSI, RDI, R8, R9, R10, R11,
 		XMM0, XMM1, XMM2, XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9, XMM10, XMM11, XMM12, XMM13, XMM14, XMM15}
-	intArgRegs = []reg{RDI, RSI, RDX, RCX, R8, R9}
-	sseArgRegs = []reg{XMM0, XMM1, XMM2, XMM3, XMM4, XMM5, XMM6, XMM7}
+	// returnsTwiceClobbers are the registers a returns-twice call (setjmp) is taken to
+	// clobber: every allocatable one, so values live across it stay in the frame.
+	returnsTwiceClobbers = append(append([]reg{}, callerSaved...), calleeSaved...)
+	intArgRegs           = []reg{RDI, RSI, RDX, RCX, R8, R9}
+	sseArgRegs           = []reg{XMM0, XMM1, XMM2, XMM3, XMM4, XMM5, XMM6, XMM7}
 )
 
 var gprNames = [4][16]string{

@@ -105,6 +105,8 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		return fn.intConst(t, ^uint64(0))
 	case "constant_p":
 		return fn.intConst(t, 0)
+	case "setjmp", "longjmp":
+		return fn.builtinSetjmp(name, e)
 	case "add_overflow", "sub_overflow", "mul_overflow",
 		"add_overflow_p", "sub_overflow_p", "mul_overflow_p",
 		"sadd_overflow", "saddl_overflow", "saddll_overflow", "uadd_overflow", "uaddl_overflow", "uaddll_overflow",

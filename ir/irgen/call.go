@@ -101,7 +101,7 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	}
 	if obj != nil {
 		ci.NoReturn = obj.Noreturn
-		ci.ReturnsTwice = returnsTwice[obj.Name]
+		ci.ReturnsTwice = returnsTwice[obj.Name] || obj.ReturnsTwice
 	}
 	if ci.ReturnsTwice {
 		fn.f.ReturnsTwice = true

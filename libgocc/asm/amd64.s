@@ -499,4 +499,35 @@ __paritydi2:
 	ret
 	.size __paritydi2, .-__paritydi2
 
+# int __gocc_builtin_setjmp(void *buf), void __gocc_builtin_longjmp(void *buf):
+# gcc's __builtin_setjmp/__builtin_longjmp (manual "Nonlocal Gotos"; buf holds five
+# words). setjmp stores the caller's frame pointer (buf[0]), its resume address (buf[1])
+# and its stack pointer after the return (buf[2]), and returns 0. longjmp reloads them
+# and resumes the setjmp call with 1 in %eax. No other register is restored: the
+# compiler treats the setjmp call as clobbering every allocatable register.
+	.p2align 4
+	.globl __gocc_builtin_setjmp
+	.hidden __gocc_builtin_setjmp
+	.type __gocc_builtin_setjmp, @function
+__gocc_builtin_setjmp:
+	movq %rbp, (%rdi)
+	movq (%rsp), %rax
+	movq %rax, 8(%rdi)
+	leaq 8(%rsp), %rax
+	movq %rax, 16(%rdi)
+	xorl %eax, %eax
+	ret
+	.size __gocc_builtin_setjmp, .-__gocc_builtin_setjmp
+
+	.p2align 4
+	.globl __gocc_builtin_longjmp
+	.hidden __gocc_builtin_longjmp
+	.type __gocc_builtin_longjmp, @function
+__gocc_builtin_longjmp:
+	movq (%rdi), %rbp
+	movq 16(%rdi), %rsp
+	movl $1, %eax
+	jmpq *8(%rdi)
+	.size __gocc_builtin_longjmp, .-__gocc_builtin_longjmp
+
 	.section .note.GNU-stack,"",@progbits
