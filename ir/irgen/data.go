@@ -107,17 +107,36 @@ func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Ob
 		}
 	}
 	if e.Field != nil {
-		// Bit-field: insert into the storage unit at Offset (C11 6.7.2.1p11).
+		// Bit-field: bits [BitOffset, BitOffset+BitWidth) counted from byte Offset
+		// (C11 6.7.2.1p11). A field of a packed record may run past the unit of its
+		// declared type, so the bits are inserted one by one, not through that unit.
 		f := e.Field
-		unit := data[off : off+f.Type.Size]
-		old := getUint(unit, g.t.BigEndian)
-		mask := uint64(1)<<uint(f.BitWidth) - 1
-		if f.BitWidth >= 64 {
-			mask = math.MaxUint64
+		if g.t.BigEndian {
+			unit := data[off : off+f.Type.Size]
+			old := getUint(unit, true)
+			mask := uint64(1)<<uint(f.BitWidth) - 1
+			if f.BitWidth >= 64 {
+				mask = math.MaxUint64
+			}
+			old &^= mask << uint(f.BitOffset)
+			old |= (uint64(c.Int) & mask) << uint(f.BitOffset)
+			putUint(unit, old, true)
+			return
 		}
-		old &^= mask << uint(f.BitOffset)
-		old |= (uint64(c.Int) & mask) << uint(f.BitOffset)
-		putUint(unit, old, g.t.BigEndian)
+		if end := off + int64(f.BitOffset+f.BitWidth+7)/8; end > int64(len(data)) {
+			g.diags.Errorf(o.Pos, "irgen: bit-field initializer at offset %d outside object '%s'", off, o.Name)
+			return
+		}
+		for i := 0; i < f.BitWidth; i++ {
+			bit := int64(f.BitOffset + i)
+			// Bits above the 64 of c.Int (an __int128 field) repeat its sign.
+			v := uint64(c.Int>>min(i, 63)) & 1
+			if i >= 64 && !(g.isSigned(f.Type) || c.SExt) {
+				v = 0
+			}
+			b := &data[off+bit/8]
+			*b = *b&^(1<<(bit%8)) | byte(v)<<(bit%8)
+		}
 		return
 	}
 	switch c.Kind {
