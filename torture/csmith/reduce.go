@@ -17,7 +17,7 @@ var ubWarnings = []string{
 	"uninitialized", "no return statement", "control reaches end", "incompatible pointer",
 	"without a cast", "makes integer from pointer", "makes pointer from integer",
 	"return type defaults", "implicit declaration", "array subscript", "division by zero",
-	"overflow in", "out of bounds", "shift count", "comparison between pointer",
+	"integer overflow in expression", "out of bounds", "shift count", "comparison between pointer",
 	"incompatible implicit", "too few arguments", "too many arguments",
 }
 
