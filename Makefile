@@ -9,10 +9,11 @@ TEST_TIMEOUT ?= 20m
 # Debian packages the project needs (see README.md "Dependencies" for why each is there).
 DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	libc6-dev libc6-dev-arm64-cross libc6-dev-riscv64-cross \
-	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time
+	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time \
+	csmith libcsmith-dev cvise
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test acceptance torture torture-fast bench clean
+.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean
 
 all: build
 
@@ -47,6 +48,7 @@ test:
 	$(GO) vet ./...
 	$(GO) test -timeout $(TEST_TIMEOUT) ./...
 	$(MAKE) --no-print-directory torture-fast
+	$(MAKE) --no-print-directory csmith-fast
 
 # gcc's torture execute suite (execute, ieee, builtins) at each level of LEVELS; the
 # known failures are per level in torture/expect-x86_64-O<level>.txt, the pass rates per
@@ -63,6 +65,16 @@ torture-fast: build
 	@set -e; for o in $(LEVELS); do \
 		$(TORTURE) -O $$o --fast --expect torture/expect-x86_64-O$$o.txt; \
 	done
+
+# Differential testing against gcc with Csmith programs at -O0 and -O2 (findings and
+# log under $(CSMITH_OUT)). csmith-fast is the CI sample: seeds 1-50.
+CSMITH_SEEDS ?= 1-5000
+CSMITH_OUT ?= $(or $(TMPDIR),/tmp)/gocc-csmith
+csmith: build
+	$(GO) run ./cmd/csmith --gocc $(GOCC) --jobs $(JOBS) --seeds $(CSMITH_SEEDS) -O 0,2 --out $(CSMITH_OUT)
+
+csmith-fast: build
+	$(GO) run ./cmd/csmith --gocc $(GOCC) --jobs $(JOBS) --fast -O 0,2 --out $(CSMITH_OUT)
 
 bench: build
 	./bench/run.sh $(GOCC)
