@@ -99,6 +99,12 @@ const (
 	OpAtomicLoad
 	OpAtomicStore
 
+	// GCC's untyped calls (gcc manual "Constructing Function Calls"); the block layouts
+	// are the backend's.
+	OpApplyArgs  // __builtin_apply_args: address of a block holding this function's incoming argument registers and stack-argument pointer; Ptr
+	OpApply      // __builtin_apply(Args[0] function, Args[1] apply_args block, Args[2] I64 stack bytes): address of a block holding the result registers; Ptr
+	OpUntypedRet // __builtin_return(Args[0] result block): return from the function with those result registers; Void (the block then ends in BlockUnreachable)
+
 	NumOps
 )
 
@@ -190,6 +196,9 @@ var opTable = [NumOps]opInfo{
 	OpAtomicCAS:   {"cas", 3, SideEffect},
 	OpAtomicLoad:  {"atomicload", 1, SideEffect},
 	OpAtomicStore: {"atomicstore", 2, SideEffect},
+	OpApplyArgs:   {"applyargs", 0, SideEffect},
+	OpApply:       {"apply", 3, SideEffect},
+	OpUntypedRet:  {"untypedret", 1, SideEffect},
 }
 
 func (o Op) String() string { return opTable[o].name }

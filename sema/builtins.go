@@ -29,8 +29,9 @@ import (
 //     add/sub/mul_overflow (typed variants are rewritten to the generic ones after
 //     converting the operands), isnan/isinf/isfinite/isnormal/signbit/isinf_sign
 //     (type-generic: operands not promoted), fabs/fabsf/fabsl, setjmp/longjmp,
-//     complex, and the __sync_* and __atomic_* families (type-generic: value operands
-//     converted to the pointee type T, result T, bool or void).
+//     complex, apply_args/apply/return (untyped calls), and the __sync_* and __atomic_*
+//     families (type-generic: value operands converted to the pointee type T, result
+//     T, bool or void).
 //   - Folded or rewritten by sema: __builtin_expect (its first argument),
 //     assume_aligned (its first argument), prefetch (evaluates its arguments),
 //     constant_p, object_size (objsize.go), classify_type, huge_val/inf/nan
@@ -105,6 +106,7 @@ var intrinsics = map[string]string{
 	"__builtin_conj": "g", "__builtin_conjf": "g", "__builtin_conjl": "g",
 	"__builtin_creal": "g", "__builtin_crealf": "g", "__builtin_creall": "g",
 	"__builtin_cimag": "g", "__builtin_cimagf": "g", "__builtin_cimagl": "g",
+	"__builtin_apply_args": "p:", "__builtin_apply": "p:ppz", "__builtin_return": "v:p",
 	"__builtin_extract_return_addr": "g", "__builtin_speculation_safe_value": "g",
 	"__sync_synchronize": "v:", "__atomic_thread_fence": "v:i", "__atomic_signal_fence": "v:i",
 	"__atomic_always_lock_free": "g", "__atomic_is_lock_free": "g",

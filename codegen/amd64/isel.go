@@ -45,6 +45,7 @@ type fnState struct {
 	addrFold   []bool // Add(p, const) used only as load/store addresses: folded
 	hidden     reg    // hidden return pointer (MEMORY class return)
 	regSave    int    // register save area frame object, or -1
+	applyArgs  int    // __builtin_apply_args block frame object + 1, or 0 (apply.go)
 	scratch    int    // 16-byte frame object for conversions (scratchObj), or -1
 	curLine    int32  // source line of the value being lowered (for .loc)
 	params     []valLoc
@@ -523,6 +524,7 @@ func (s *fnState) lowerParams() {
 	if s.f.UsesVaStart {
 		s.regSave = s.newFrame(176, 16)
 	}
+	s.saveApplyArgs()
 	usedParam := make([]bool, len(s.f.Params))
 	for _, b := range s.f.Blocks {
 		for _, v := range b.Values {

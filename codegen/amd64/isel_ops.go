@@ -64,6 +64,8 @@ func (s *fnState) lowerValue(v *ir.Value) {
 		s.fail("%v of type %v", v.Op, v.Type)
 	case ir.OpTLSAddr:
 		s.tlsAddr(v, l.lo)
+	case ir.OpApplyArgs, ir.OpApply, ir.OpUntypedRet:
+		s.untyped(v, l.lo)
 	case ir.OpAdd, ir.OpSub, ir.OpMul, ir.OpDivS, ir.OpDivU, ir.OpRemS, ir.OpRemU, ir.OpAnd, ir.OpOr, ir.OpXor:
 		s.binary(v, l)
 	case ir.OpShl, ir.OpShrS, ir.OpShrU:

@@ -107,6 +107,16 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		return fn.intConst(t, 0)
 	case "setjmp", "longjmp":
 		return fn.builtinSetjmp(name, e)
+	case "apply_args":
+		return fn.op(ir.OpApplyArgs, ir.Ptr)
+	case "apply":
+		f, block := arg(0), arg(1)
+		size := fn.toI64(fn.toIntptr(arg(2), args[2].Type()))
+		return fn.op(ir.OpApply, ir.Ptr, f, block, size)
+	case "return":
+		fn.op(ir.OpUntypedRet, ir.Void, arg(0))
+		fn.unreachable()
+		return nil
 	case "add_overflow", "sub_overflow", "mul_overflow",
 		"add_overflow_p", "sub_overflow_p", "mul_overflow_p",
 		"sadd_overflow", "saddl_overflow", "saddll_overflow", "uadd_overflow", "uaddl_overflow", "uaddll_overflow",
