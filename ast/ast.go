@@ -607,7 +607,9 @@ type ConstValue struct {
 	Text  string  // the decimal/hex spelling of a floating literal, for exact long double
 	Sym   *Object // ConstAddr: the object whose address is taken (function, variable, literal)
 	Label string  // ConstLabelAddr: &&label inside a function (static void *t[] = {&&a})
-	Func  *Object // ConstLabelAddr: the function the label belongs to
+	Func  *Object // ConstLabelAddr, ConstLabelDiff: the function the labels belong to
+	// ConstLabelDiff: &&Label - &&SubLabel + Int, an integer the assembler computes.
+	SubLabel string
 	// Complex constants: Float is the real part, Imag the imaginary.
 	Imag float64
 	// SExt: a ConstInt of an unsigned type wider than 64 bits whose value is Int
@@ -623,6 +625,7 @@ const (
 	ConstAddr
 	ConstLabelAddr
 	ConstComplex
+	ConstLabelDiff
 )
 
 // FuncDef is a function definition after sema.

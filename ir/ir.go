@@ -203,12 +203,14 @@ type Global struct {
 }
 
 // Reloc is an address stored into a global's data: Size bytes at Offset hold the address
-// of Sym plus Addend.
+// of Sym plus Addend, or, if Sub is set, the difference Sym - Sub + Addend (a constant
+// the assembler computes: GNU C label differences &&a - &&b).
 type Reloc struct {
 	Offset int64
 	Size   int
 	Sym    string
 	Addend int64
+	Sub    string
 }
 
 // Module is a translation unit.

@@ -363,6 +363,9 @@ func (p *parser) global() *Global {
 			r.Offset = p.int64()
 			r.Size = int(p.int64())
 			r.Sym, r.Addend = p.symOff()
+			if p.accept(tokIdent, "minus") {
+				r.Sub = p.sym()
+			}
 			g.Relocs = append(g.Relocs, r)
 		default:
 			p.pos--

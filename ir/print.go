@@ -158,6 +158,9 @@ func printGlobal(sb *strings.Builder, g *Global) {
 	}
 	for _, r := range g.Relocs {
 		fmt.Fprintf(sb, " reloc %d %d %s", r.Offset, r.Size, symOffText(r.Sym, r.Addend))
+		if r.Sub != "" {
+			fmt.Fprintf(sb, " minus %s", symText(r.Sub))
+		}
 	}
 	sb.WriteString("\n")
 }

@@ -119,6 +119,9 @@ func runPasses(m *ir.Module, cfg *Config, ps []pass) error {
 	for _, g := range m.Globals {
 		for _, r := range g.Relocs {
 			ctx.dataLabels[r.Sym] = true
+			if r.Sub != "" {
+				ctx.dataLabels[r.Sub] = true
+			}
 		}
 	}
 	for _, f := range m.Funcs {

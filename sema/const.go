@@ -261,6 +261,11 @@ func (c *checker) constCast(x *ast.Cast) (*ast.ConstValue, bool) {
 			}
 		case ast.ConstComplex:
 			return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(int64(v.Float)), to))}, true
+		case ast.ConstLabelDiff:
+			// Narrowed by the assembler, which checks that the value fits (as gcc).
+			if to.Kind != ast.Bool && to.Size <= 8 {
+				return v, true
+			}
 		}
 	case to.IsFloat():
 		var f float64
@@ -341,11 +346,17 @@ func (c *checker) constBinary(x *ast.Binary) (*ast.ConstValue, bool) {
 		r.Int += a.Int * elemSize(yt)
 		return &r, b.Kind == ast.ConstAddr || b.Kind == ast.ConstInt
 	}
+	if xt.Kind == ast.Pointer && yt.Kind == ast.Pointer && x.Op == ast.Sub && a.Kind == ast.ConstLabelAddr &&
+		b.Kind == ast.ConstLabelAddr && a.Func == b.Func && elemSize(xt) == 1 {
+		// GNU C: the difference of two label addresses of one function (void *, so
+		// bytes) is a constant the assembler computes.
+		return &ast.ConstValue{Kind: ast.ConstLabelDiff, Label: a.Label, SubLabel: b.Label, Func: a.Func, Int: a.Int - b.Int}, true
+	}
 	if xt.Kind == ast.Pointer && yt.Kind == ast.Pointer && x.Op == ast.Sub && a.Kind == ast.ConstAddr && b.Kind == ast.ConstAddr && a.Sym == b.Sym {
 		return &ast.ConstValue{Kind: ast.ConstInt, Int: (a.Int - b.Int) / elemSize(xt)}, true
 	}
 	// Integer arithmetic on addresses cast to integers: sym + n.
-	if a.Kind == ast.ConstAddr && b.Kind == ast.ConstInt && (x.Op == ast.Add || x.Op == ast.Sub) && x.Type().IsInteger() {
+	if (a.Kind == ast.ConstAddr || a.Kind == ast.ConstLabelDiff) && b.Kind == ast.ConstInt && (x.Op == ast.Add || x.Op == ast.Sub) && x.Type().IsInteger() {
 		r := *a
 		if x.Op == ast.Add {
 			r.Int += b.Int

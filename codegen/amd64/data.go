@@ -212,14 +212,18 @@ func (g *gen) emitGlobal(w *strings.Builder, gl *ir.Global) {
 		if r.Offset > off {
 			emitBytes(w, data[off:r.Offset])
 		}
-		dir := ".quad"
-		if r.Size == 4 {
-			dir = ".long"
+		dir := map[int]string{1: ".byte", 2: ".short", 4: ".long"}[r.Size]
+		if dir == "" {
+			dir = ".quad"
+		}
+		sym := r.Sym
+		if r.Sub != "" {
+			sym += "-" + r.Sub
 		}
 		if r.Addend != 0 {
-			fmt.Fprintf(w, "\t%s %s%+d\n", dir, r.Sym, r.Addend)
+			fmt.Fprintf(w, "\t%s %s%+d\n", dir, sym, r.Addend)
 		} else {
-			fmt.Fprintf(w, "\t%s %s\n", dir, r.Sym)
+			fmt.Fprintf(w, "\t%s %s\n", dir, sym)
 		}
 		off = r.Offset + int64(r.Size)
 	}

@@ -178,9 +178,9 @@ func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Ob
 			return
 		}
 		gl.Relocs = append(gl.Relocs, ir.Reloc{Offset: off, Size: int(ty.Size), Sym: g.ref(c.Sym), Addend: c.Int})
-	case ast.ConstLabelAddr:
+	case ast.ConstLabelAddr, ast.ConstLabelDiff:
 		gl.Relocs = append(gl.Relocs, ir.Reloc{Offset: off, Size: int(ty.Size), Addend: c.Int})
-		g.pendingLabelRelocs = append(g.pendingLabelRelocs, labelReloc{gl, len(gl.Relocs) - 1, c.Func, c.Label})
+		g.pendingLabelRelocs = append(g.pendingLabelRelocs, labelReloc{gl, len(gl.Relocs) - 1, c.Func, c.Label, c.SubLabel})
 	}
 }
 

@@ -88,6 +88,7 @@ type labelReloc struct {
 	idx   int // index in g.Relocs
 	fn    *ast.Object
 	label string
+	sub   string // label difference: the subtracted label (ir.Reloc.Sub), or ""
 }
 
 // Generate lowers a checked translation unit to IR.
@@ -114,13 +115,16 @@ func Generate(f *ast.File, t *target.Target, diags *diag.List) *ir.Module {
 	// Labels whose address is stored in static data must be kept as jump targets.
 	for _, o := range f.Objects {
 		for _, e := range o.Init {
-			if e.Const != nil && e.Const.Kind == ast.ConstLabelAddr && e.Const.Func != nil {
+			if e.Const != nil && (e.Const.Kind == ast.ConstLabelAddr || e.Const.Kind == ast.ConstLabelDiff) && e.Const.Func != nil {
 				m := g.takenLabels[e.Const.Func]
 				if m == nil {
 					m = map[string]bool{}
 					g.takenLabels[e.Const.Func] = m
 				}
 				m[e.Const.Label] = true
+				if e.Const.SubLabel != "" {
+					m[e.Const.SubLabel] = true
+				}
 			}
 		}
 	}
@@ -139,12 +143,21 @@ func Generate(f *ast.File, t *target.Target, diags *diag.List) *ir.Module {
 		g.object(o)
 	}
 	for _, r := range g.pendingLabelRelocs {
-		b := g.labelBlocks[r.fn][r.label]
-		if b == nil {
-			g.diags.Errorf(r.fn.Pos, "label '%s' used in a static initializer is not defined in '%s'", r.label, r.fn.Name)
-			continue
+		for i, l := range []string{r.label, r.sub} {
+			if l == "" {
+				continue
+			}
+			b := g.labelBlocks[r.fn][l]
+			if b == nil {
+				g.diags.Errorf(r.fn.Pos, "label '%s' used in a static initializer is not defined in '%s'", l, r.fn.Name)
+				continue
+			}
+			if i == 0 {
+				r.g.Relocs[r.idx].Sym = ir.BlockLabel(g.funcs[r.fn], b.ID)
+			} else {
+				r.g.Relocs[r.idx].Sub = ir.BlockLabel(g.funcs[r.fn], b.ID)
+			}
 		}
-		r.g.Relocs[r.idx].Sym = ir.BlockLabel(g.funcs[r.fn], b.ID)
 	}
 	names := make([]string, 0, len(g.refs))
 	for n := range g.refs {
