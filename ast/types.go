@@ -137,6 +137,10 @@ type Member struct {
 	// target's; all gocc targets are little-endian.)
 	Offset    int64
 	BitOffset int
+	// BytesOnly (sema) marks a bit-field of a packed record too small for any unit of
+	// sizeof(Type) bytes to hold it: Offset is then the byte holding its first bit, and
+	// it must be accessed through exactly the bytes that hold it.
+	BytesOnly bool
 	// Align is the alignment in bytes an ordinary member is placed at (sema: its type's,
 	// raised by aligned, lowered by packed), used to lay out records with variably
 	// modified members at run time.

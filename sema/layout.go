@@ -80,7 +80,7 @@ func (c *checker) layoutRecord(r *ast.Record) {
 				if c.t.AnonBitFieldAlign {
 					recAlign = max(recAlign, typeAlign)
 				}
-				m.Offset, m.BitOffset = c.unitFor(off, 0, mt, -1)
+				m.Offset, m.BitOffset, _ = c.unitFor(off, 0, mt, -1)
 				if size.less(off) {
 					size = off
 				}
@@ -150,7 +150,7 @@ func (c *checker) layoutRecord(r *ast.Record) {
 	for _, m := range r.Members {
 		if m.IsBitField && m.BitWidth > 0 {
 			pos := bitPos{m.Offset, int64(m.BitOffset)}
-			m.Offset, m.BitOffset = c.unitFor(pos, int64(m.BitWidth), m.Type, r.Size)
+			m.Offset, m.BitOffset, m.BytesOnly = c.unitFor(pos, int64(m.BitWidth), m.Type, r.Size)
 		}
 	}
 	c.recState[r] = 2
@@ -158,8 +158,9 @@ func (c *checker) layoutRecord(r *ast.Record) {
 
 // unitFor picks the storage unit (Member.Offset, BitOffset) of a bit-field at
 // position pos: a unit of sizeof(type) bytes that contains the whole field and lies
-// inside the record, preferring one aligned to the type's size.
-func (c *checker) unitFor(pos bitPos, width int64, t *ast.Type, recSize int64) (int64, int) {
+// inside the record, preferring one aligned to the type's size. bytesOnly reports
+// that there is none (a packed record smaller than the type).
+func (c *checker) unitFor(pos bitPos, width int64, t *ast.Type, recSize int64) (unit int64, bitOffset int, bytesOnly bool) {
 	us := t.Size
 	if us <= 0 {
 		us = 1
@@ -180,12 +181,12 @@ func (c *checker) unitFor(pos bitPos, width int64, t *ast.Type, recSize int64) (
 	}
 	for _, s := range cands {
 		if fits(s) {
-			return s, int((pos.bytes-s)*8 + pos.bits)
+			return s, int((pos.bytes-s)*8 + pos.bits), false
 		}
 	}
 	// No unit of the declared size fits (packed record smaller than the type):
 	// report the byte that holds the first bit.
-	return pos.bytes, int(pos.bits)
+	return pos.bytes, int(pos.bits), true
 }
 
 // bitPos is a position inside a record as bytes plus 0-7 bits, so that records up to

@@ -100,11 +100,14 @@ func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Ob
 		g.diags.Errorf(o.Pos, "initializer element is not a compile-time constant")
 		return
 	}
-	if off < 0 || off+ty.Size > int64(len(data)) {
-		if e.Field == nil || off+e.Field.Type.Size > int64(len(data)) {
-			g.diags.Errorf(o.Pos, "irgen: initializer entry at offset %d outside object '%s'", off, o.Name)
-			return
-		}
+	end := off + ty.Size
+	if e.Field != nil {
+		// A bit-field of a packed record may be smaller than its declared type.
+		end = off + int64(e.Field.BitOffset+e.Field.BitWidth+7)/8
+	}
+	if off < 0 || end > int64(len(data)) {
+		g.diags.Errorf(o.Pos, "irgen: initializer entry at offset %d outside object '%s'", off, o.Name)
+		return
 	}
 	if e.Field != nil {
 		// Bit-field: bits [BitOffset, BitOffset+BitWidth) counted from byte Offset
@@ -121,10 +124,6 @@ func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Ob
 			old &^= mask << uint(f.BitOffset)
 			old |= (uint64(c.Int) & mask) << uint(f.BitOffset)
 			putUint(unit, old, true)
-			return
-		}
-		if end := off + int64(f.BitOffset+f.BitWidth+7)/8; end > int64(len(data)) {
-			g.diags.Errorf(o.Pos, "irgen: bit-field initializer at offset %d outside object '%s'", off, o.Name)
 			return
 		}
 		for i := 0; i < f.BitWidth; i++ {

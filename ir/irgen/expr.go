@@ -251,40 +251,117 @@ func (fn *fn) storeLV(lv lval, v *ir.Value) *ir.Value {
 // Bit-fields (C11 6.7.2.1p11): the field occupies bits [BitOffset, BitOffset+BitWidth)
 // of the little-endian storage unit of sizeof(member type) bytes at the member's Offset.
 
-// bitUnit returns the storage unit a bit-field is accessed through: its address, type,
-// width in bits and the field's bit offset in it. A field of a packed record may cross
-// the end of the unit of its declared type; it is then accessed through the smallest
-// power-of-two unit from the byte holding its first bit.
-func (fn *fn) bitUnit(addr *ir.Value, m *ast.Member) (*ir.Value, ir.Type, int64, int64) {
+// bitAccess is how a bit-field is reached: a unit of type t (bits wide) at addr, the
+// field's first bit in it, and how many bytes of the unit belong to the object.
+type bitAccess struct {
+	addr  *ir.Value
+	t     ir.Type
+	bits  int64
+	off   int64
+	bytes int64 // bits/8, or fewer when the unit would run past the field's last byte
+}
+
+// bitUnit returns the storage unit a bit-field is accessed through. Normally it is
+// the unit of sizeof(member type) bytes at the member's Offset (sema keeps it inside
+// the record). A field of a packed record that crosses that unit, or that sits in a
+// record too small for it (BytesOnly), is reached through exactly the bytes holding
+// it, so that no access strays outside the object.
+func (fn *fn) bitUnit(addr *ir.Value, m *ast.Member) bitAccess {
 	ut := fn.g.scalarType(m.Type)
 	bits := int64(m.Type.Size * 8)
 	off, width := int64(m.BitOffset), int64(m.BitWidth)
-	if off+width <= bits {
-		return addr, ut, bits, off
+	if off+width <= bits && !m.BytesOnly {
+		return bitAccess{addr, ut, bits, off, bits / 8}
 	}
 	addr = fn.offset(addr, off/8)
 	off %= 8
+	n := (off + width + 7) / 8
 	for _, u := range []struct {
 		t    ir.Type
 		bits int64
-	}{{ir.I8, 8}, {ir.I16, 16}, {ir.I32, 32}, {ir.I64, 64}, {ir.I128, 128}} {
-		if off+width <= u.bits {
-			return addr, u.t, u.bits, off
+	}{{ir.I8, 8}, {ir.I16, 16}, {ir.I32, 32}, {ir.I64, 64}} {
+		if n*8 <= u.bits {
+			return bitAccess{addr, u.t, u.bits, off, n}
 		}
 	}
-	return addr, ir.I128, 128, off
+	return bitAccess{addr, ir.I128, 128, off, n}
+}
+
+// unitChunks splits n bytes into power-of-two pieces, largest first: the loads and
+// stores that touch exactly those bytes.
+func unitChunks(n int64) []int64 {
+	var out []int64
+	for size := int64(16); size > 0; size /= 2 {
+		for n >= size {
+			out = append(out, size)
+			n -= size
+		}
+	}
+	return out
+}
+
+var chunkType = map[int64]ir.Type{1: ir.I8, 2: ir.I16, 4: ir.I32, 8: ir.I64, 16: ir.I128}
+
+// loadUnit loads the unit of a, assembling it from exact-size pieces when only part
+// of it belongs to the object (little-endian: piece k holds the unit's bytes from
+// its offset up).
+func (fn *fn) loadUnit(a bitAccess, volatile bool) *ir.Value {
+	mark := func(v *ir.Value) *ir.Value {
+		if volatile {
+			v.AuxInt = 1
+		}
+		return v
+	}
+	if a.bytes*8 == a.bits {
+		return mark(fn.op(ir.OpLoad, a.t, a.addr))
+	}
+	var u *ir.Value
+	pos := int64(0)
+	for _, size := range unitChunks(a.bytes) {
+		piece := mark(fn.op(ir.OpLoad, chunkType[size], fn.offset(a.addr, pos)))
+		v := fn.op(ir.OpZExt, a.t, piece)
+		if pos > 0 {
+			v = fn.op(ir.OpShl, a.t, v, fn.iconst(a.t, pos*8))
+		}
+		if u == nil {
+			u = v
+		} else {
+			u = fn.op(ir.OpOr, a.t, u, v)
+		}
+		pos += size
+	}
+	return u
+}
+
+// storeUnit stores the bytes of the unit of a that belong to the object.
+func (fn *fn) storeUnit(a bitAccess, v *ir.Value, volatile bool) {
+	mark := func(s *ir.Value) {
+		if volatile {
+			s.AuxInt = 1
+		}
+	}
+	if a.bytes*8 == a.bits {
+		mark(fn.op(ir.OpStore, ir.Void, a.addr, v))
+		return
+	}
+	pos := int64(0)
+	for _, size := range unitChunks(a.bytes) {
+		piece := v
+		if pos > 0 {
+			piece = fn.op(ir.OpShrU, a.t, v, fn.iconst(a.t, pos*8))
+		}
+		mark(fn.op(ir.OpStore, ir.Void, fn.offset(a.addr, pos), fn.op(ir.OpTrunc, chunkType[size], piece)))
+		pos += size
+	}
 }
 
 func (fn *fn) loadBitField(addr *ir.Value, m *ast.Member, vol bool) *ir.Value {
 	ft := fn.g.scalarType(m.Type)
-	addr, ut, bits, off := fn.bitUnit(addr, m)
-	u := fn.op(ir.OpLoad, ut, addr)
-	if vol || m.Type.Qual&ast.Volatile != 0 {
-		u.AuxInt = 1
-	}
-	v := fn.extractField(u, ut, bits, off, int64(m.BitWidth), fn.g.isSigned(m.Type))
-	if ut != ft {
-		v = fn.op(ir.OpTrunc, ft, v)
+	a := fn.bitUnit(addr, m)
+	u := fn.loadUnit(a, vol || m.Type.Qual&ast.Volatile != 0)
+	v := fn.extractField(u, a.t, a.bits, a.off, int64(m.BitWidth), fn.g.isSigned(m.Type))
+	if a.t != ft {
+		v = fn.resize(v, a.t, ft, fn.g.isSigned(m.Type))
 	}
 	return v
 }
@@ -331,34 +408,30 @@ func (fn *fn) storeBitField(addr *ir.Value, m *ast.Member, v *ir.Value, vol bool
 	if v.Type != ft {
 		v = fn.resize(v, v.Type, ft, false)
 	}
-	addr, ut, bits, off := fn.bitUnit(addr, m)
-	if ut != ft {
-		// A field crossing its declared unit: store through the wider unit, then
-		// compute the expression's value in the field's type.
-		wv := fn.resize(v, ft, ut, false)
-		fn.storeField(addr, ut, bits, off, int64(m.BitWidth), wv, vol || m.Type.Qual&ast.Volatile != 0)
-		return fn.extractField(v, ft, int64(m.Type.Size*8), 0, int64(m.BitWidth), fn.g.isSigned(m.Type))
-	}
+	a := fn.bitUnit(addr, m)
 	width := int64(m.BitWidth)
-	fn.storeField(addr, ut, bits, off, width, v, vol || m.Type.Qual&ast.Volatile != 0)
-	return fn.extractField(v, ut, bits, 0, width, fn.g.isSigned(m.Type))
+	volatile := vol || m.Type.Qual&ast.Volatile != 0
+	if a.t != ft {
+		// A field reached through a unit other than its declared one: store through
+		// that unit, then compute the expression's value in the field's type.
+		fn.storeField(a, width, fn.resize(v, ft, a.t, false), volatile)
+		return fn.extractField(v, ft, int64(m.Type.Size*8), 0, width, fn.g.isSigned(m.Type))
+	}
+	fn.storeField(a, width, v, volatile)
+	return fn.extractField(v, a.t, a.bits, 0, width, fn.g.isSigned(m.Type))
 }
 
-// storeField stores the low width bits of v at bit off of the unit of type ut at addr.
-func (fn *fn) storeField(addr *ir.Value, ut ir.Type, bits, off, width int64, v *ir.Value, volatile bool) {
-	old := fn.op(ir.OpLoad, ut, addr)
-	mask := fn.fieldMask(ut, bits, off, width)
+// storeField stores the low width bits of v at the field's bits of unit a.
+func (fn *fn) storeField(a bitAccess, width int64, v *ir.Value, volatile bool) {
+	old := fn.loadUnit(a, volatile)
+	mask := fn.fieldMask(a.t, a.bits, a.off, width)
 	nv := v
-	if off > 0 {
-		nv = fn.op(ir.OpShl, ut, v, fn.iconst(ut, off))
+	if a.off > 0 {
+		nv = fn.op(ir.OpShl, a.t, v, fn.iconst(a.t, a.off))
 	}
-	nv = fn.op(ir.OpAnd, ut, nv, mask)
-	kept := fn.op(ir.OpAnd, ut, old, fn.op(ir.OpNot, ut, mask))
-	s := fn.op(ir.OpStore, ir.Void, addr, fn.op(ir.OpOr, ut, kept, nv))
-	if volatile {
-		old.AuxInt = 1
-		s.AuxInt = 1
-	}
+	nv = fn.op(ir.OpAnd, a.t, nv, mask)
+	kept := fn.op(ir.OpAnd, a.t, old, fn.op(ir.OpNot, a.t, mask))
+	fn.storeUnit(a, fn.op(ir.OpOr, a.t, kept, nv), volatile)
 }
 
 // Constants.
