@@ -230,7 +230,7 @@ func SplitCriticalEdges(f *Func) int {
 			continue
 		}
 		for i, c := range b.Succs {
-			if len(c.Preds) < 2 {
+			if len(c.Preds) < 2 || b.Kind == BlockAsmGoto && i > 0 {
 				continue
 			}
 			j := predIndexOfEdge(b, i)

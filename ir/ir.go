@@ -84,9 +84,13 @@ const (
 	BlockUnreachable                   // control never reaches the end (after noreturn calls, __builtin_unreachable)
 	BlockSwitch                        // Control compared with Cases[i] -> Succs[i]; no match -> Succs[len(Cases)]
 	BlockIndirectJump                  // jump to the address Control (computed goto); Succs are all possible targets
+	// BlockAsmGoto ends in an OpInlineAsm with Asm.Labels (GNU asm goto): it falls
+	// through to Succs[0] or jumps to Succs[1+i] == Asm.Labels[i]. Label edges are not
+	// split (the asm names the blocks); irgen gives each its own single-predecessor block.
+	BlockAsmGoto
 )
 
-var blockKindNames = [...]string{"plain", "if", "ret", "unreachable", "switch", "jumpi"}
+var blockKindNames = [...]string{"plain", "if", "ret", "unreachable", "switch", "jumpi", "asmgoto"}
 
 func (k BlockKind) String() string { return blockKindNames[k] }
 

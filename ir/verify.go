@@ -281,6 +281,24 @@ func (c *checker) checkKind(b *Block) {
 		if needControl() && ctl.Type != Ptr {
 			c.errorf("%v: indirect jump through %v of type %s", b, ctl, ctl.Type)
 		}
+	case BlockAsmGoto:
+		noControl()
+		var last *Value
+		if len(b.Values) > 0 {
+			last = b.Values[len(b.Values)-1]
+		}
+		switch {
+		case last == nil || last.Op != OpInlineAsm || last.Asm == nil:
+			c.errorf("%v: asm goto block does not end in an asm", b)
+		case len(b.Succs) != 1+len(last.Asm.Labels):
+			c.errorf("%v: asm goto with %d labels has %d successors", b, len(last.Asm.Labels), len(b.Succs))
+		default:
+			for i, l := range last.Asm.Labels {
+				if b.Succs[1+i] != l {
+					c.errorf("%v: asm goto label %d is %v, successor is %v", b, i, l, b.Succs[1+i])
+				}
+			}
+		}
 	default:
 		c.errorf("%v: unknown block kind %d", b, b.Kind)
 	}

@@ -796,6 +796,13 @@ func (s *fnState) lowerBlockEnd(b *ir.Block) {
 		s.emit("ud2term")
 	case ir.BlockSwitch:
 		s.lowerSwitch(b)
+	case ir.BlockAsmGoto:
+		// The asm (the block's last instruction but the output stores) may jump to the
+		// label blocks, which have no phis (irgen gives each label edge its own block).
+		for _, c := range b.Succs[1:] {
+			s.cur.succs = append(s.cur.succs, s.mb[c.ID])
+		}
+		s.jmp(s.edge(b, 0))
 	case ir.BlockIndirectJump:
 		// The jump goes to the targets' own labels (the addresses were taken with
 		// BlockAddr), so its edges cannot be split: the phi copies of every target run

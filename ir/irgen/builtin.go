@@ -107,6 +107,8 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		return fn.intConst(t, 0)
 	case "setjmp", "longjmp":
 		return fn.builtinSetjmp(name, e)
+	case "fpclassify":
+		return fn.fpclassify(e)
 	case "apply_args":
 		return fn.op(ir.OpApplyArgs, ir.Ptr)
 	case "apply":

@@ -388,10 +388,6 @@ func coversAll(entries []*ast.InitEntry, n int64) bool {
 
 // asmStmt lowers a basic or extended asm statement (GNU C).
 func (fn *fn) asmStmt(s *ast.AsmStmt) {
-	if s.Goto || len(s.Labels) > 0 {
-		fn.g.diags.Errorf(s.Pos, "asm goto is not yet supported")
-		return
-	}
 	info := &ir.AsmInfo{Template: s.Template, Clobbers: s.Clobbers, Volatile: s.Volatile || len(s.Outputs) == 0, Basic: s.Basic}
 	var args []*ir.Value
 	for _, o := range s.Outputs {
@@ -416,6 +412,9 @@ func (fn *fn) asmStmt(s *ast.AsmStmt) {
 	}
 	v := fn.op(ir.OpInlineAsm, ir.Void, args...)
 	v.Asm = info
+	if s.Goto || len(s.Labels) > 0 {
+		fn.asmGoto(s, v)
+	}
 }
 
 // memOnly reports whether an asm constraint allows only a memory operand.
