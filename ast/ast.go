@@ -615,6 +615,10 @@ type ConstValue struct {
 	// SExt: a ConstInt of an unsigned type wider than 64 bits whose value is Int
 	// sign-extended ((unsigned __int128)-1); otherwise such a value is Int zero-extended.
 	SExt bool
+	// Wide: a ConstInt of a 128-bit type whose high 64 bits are Hi (Int the low ones),
+	// for values the forms above cannot represent ((__int128)1 << 100).
+	Wide bool
+	Hi   int64
 }
 
 type ConstKind uint8

@@ -2,6 +2,7 @@ package sema
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 
 	"gocc/ast"
@@ -73,12 +74,21 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 			case ast.ConstComplex:
 				return &ast.ConstValue{Kind: ast.ConstComplex, Float: -v.Float, Imag: -v.Imag}, true
 			case ast.ConstInt:
+				if t := c.intType(x.Type()); t.Size > 8 {
+					return c.bigConst(wrapBig(new(big.Int).Neg(c.constBig(v, x.X.Type())), t.Size*8, c.isSigned(t)), t), true
+				}
 				return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(-v.Int), x.Type()))}, true
 			}
 		case ast.BitNot:
 			v, ok := c.constValue(x.X)
 			if ok && v.Kind == ast.ConstComplex {
 				return &ast.ConstValue{Kind: ast.ConstComplex, Float: v.Float, Imag: -v.Imag}, true
+			}
+			if ok && v.Kind == ast.ConstInt && x.Type().IsInteger() {
+				if t := c.intType(x.Type()); t.Size > 8 {
+					return c.bigConst(wrapBig(new(big.Int).Not(c.constBig(v, x.X.Type())), t.Size*8, c.isSigned(t)), t), true
+				}
+				return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(^uint64(v.Int), x.Type()))}, true
 			}
 		case ast.LogNot:
 			v, ok := c.constValue(x.X)
@@ -111,7 +121,7 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 		truth := false
 		switch cv.Kind {
 		case ast.ConstInt:
-			truth = cv.Int != 0
+			truth = cv.Int != 0 || cv.Wide
 		case ast.ConstFloat:
 			truth = cv.Float != 0
 		case ast.ConstAddr:
@@ -238,6 +248,13 @@ func (c *checker) constCast(x *ast.Cast) (*ast.ConstValue, bool) {
 	case to.IsInteger():
 		switch v.Kind {
 		case ast.ConstInt:
+			if v.Wide {
+				if to.Kind == ast.Bool {
+					return constBool(true), true
+				}
+				t := c.intType(to)
+				return c.bigConst(wrapBig(c.constBig(v, from), t.Size*8, c.isSigned(t)), t), true
+			}
 			r := &ast.ConstValue{Kind: ast.ConstInt, Int: int64(c.truncate(uint64(v.Int), to))}
 			if to.Size > 8 && !c.isSigned(to) && r.Int < 0 && (c.isSigned(from) && from.Size <= 16 || v.SExt) {
 				r.SExt = true
@@ -272,7 +289,10 @@ func (c *checker) constCast(x *ast.Cast) (*ast.ConstValue, bool) {
 		text := ""
 		switch v.Kind {
 		case ast.ConstInt:
-			if c.isSigned(from) || from.Kind == ast.Pointer && false {
+			if v.Wide || from.IsInteger() && c.intType(from).Size > 8 {
+				f, _ = new(big.Float).SetInt(c.constBig(v, from)).Float64()
+				text = c.constBig(v, from).String()
+			} else if c.isSigned(from) || from.Kind == ast.Pointer && false {
 				f = float64(v.Int)
 				text = strconv.FormatInt(v.Int, 10)
 			} else {
@@ -372,6 +392,9 @@ func (c *checker) constBinary(x *ast.Binary) (*ast.ConstValue, bool) {
 			return constBool(ta && tb), true
 		}
 		return constBool(ta || tb), true
+	}
+	if a.Kind == ast.ConstInt && b.Kind == ast.ConstInt && (c.intType(xt).Size > 8 || c.intType(yt).Size > 8 || x.Type().Size > 8) {
+		return c.constBinary128(x, a, b)
 	}
 	if a.Kind == ast.ConstInt && b.Kind == ast.ConstInt {
 		la, lb := c.intLit(a.Int, xt), c.intLit(b.Int, yt)

@@ -145,6 +145,13 @@ func (g *gen) writeEntry(gl *ir.Global, data []byte, e *ast.InitEntry, o *ast.Ob
 			g.putFloat(data[off:], ty, "", float64(c.Int))
 		case ty.Kind == ast.Complex:
 			g.putFloat(data[off:], ty.Base, "", float64(c.Int))
+		case c.Wide && ty.Size == 16:
+			lo, hi := data[off:off+8], data[off+8:off+16]
+			if g.t.BigEndian {
+				lo, hi = hi, lo
+			}
+			putUint(lo, uint64(c.Int), g.t.BigEndian)
+			putUint(hi, uint64(c.Hi), g.t.BigEndian)
 		default:
 			g.putInt(data[off:off+ty.Size], c.Int, g.isSigned(ty) || c.SExt)
 		}
