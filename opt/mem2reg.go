@@ -131,6 +131,8 @@ func mem2reg(f *ir.Func, _ *passContext) {
 		slot int
 		old  *ir.Value
 	}
+	// The CFG does not change while the slots are renamed.
+	edges := ir.NewEdgeIndex(f)
 	var visit func(b *ir.Block)
 	visit = func(b *ir.Block) {
 		var undo []saved
@@ -162,7 +164,7 @@ func mem2reg(f *ir.Func, _ *passContext) {
 			}
 		}
 		for si, s := range b.Succs {
-			j := b.SuccPredIndex(si)
+			j := edges.PredIndex(b, si)
 			for _, p := range phis[s.ID] {
 				a := resolve(current(p.slot))
 				p.phi.Args[j] = a

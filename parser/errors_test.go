@@ -72,10 +72,14 @@ func TestDepthLimit(t *testing.T) {
 			t.Errorf("%.30q...: no depth diagnostic, got %s", src, diagString(diags))
 		}
 	}
-	// 500 levels are fine.
-	_, diags := parse(t, "int x = "+strings.Repeat("(", 500)+"1"+strings.Repeat(")", 500)+";")
-	if len(diags.Diags) != 0 {
-		t.Errorf("500 nested parens: %s", diagString(diags))
+	// 10,000 levels are fine.
+	for _, src := range []string{
+		"int x = " + strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + ";",
+		"void f(void) " + strings.Repeat("{", 10000) + strings.Repeat("}", 10000),
+	} {
+		if _, diags := parse(t, src); len(diags.Diags) != 0 {
+			t.Errorf("%.30q...: %s", src, diagString(diags))
+		}
 	}
 }
 

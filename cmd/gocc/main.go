@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 )
@@ -26,9 +27,33 @@ func main() {
 		temps.removeAll()
 		os.Exit(128 + int(s.(syscall.Signal)))
 	}()
+	stopProfile := startProfile(os.Getenv("GOCCCPUPROFILE"))
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, temps)
+	stopProfile()
 	temps.removeAll()
 	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the whole run to path when it is set (for
+// `go tool pprof bin/gocc path`), and returns the function that finishes it.
+func startProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gocc: warning: GOCCCPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(os.Stderr, "gocc: warning: GOCCCPUPROFILE: %v\n", err)
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // Exit statuses.

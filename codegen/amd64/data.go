@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gocc/ir"
@@ -126,19 +127,46 @@ func (g *gen) emitPool(w *strings.Builder) {
 	}
 }
 
+// emitBytes writes b as .byte lines of 16, and runs of at least zeroRun zero bytes as
+// one .zero directive, so that a large mostly-zero initializer (char big[1<<26] =
+// {1}) costs a few lines, not millions.
 func emitBytes(w *strings.Builder, b []byte) {
-	for len(b) > 0 {
-		n := min(len(b), 16)
-		w.WriteString("\t.byte ")
-		for i := 0; i < n; i++ {
-			if i > 0 {
-				w.WriteString(",")
+	const zeroRun = 32
+	var line []byte
+	flush := func() {
+		for len(line) > 0 {
+			n := min(len(line), 16)
+			buf := []byte("\t.byte ")
+			for i := 0; i < n; i++ {
+				if i > 0 {
+					buf = append(buf, ',')
+				}
+				buf = strconv.AppendInt(buf, int64(line[i]), 10)
 			}
-			fmt.Fprintf(w, "%d", b[i])
+			w.Write(append(buf, '\n'))
+			line = line[n:]
 		}
-		w.WriteString("\n")
-		b = b[n:]
 	}
+	for i := 0; i < len(b); {
+		if b[i] == 0 {
+			j := i
+			for j < len(b) && b[j] == 0 {
+				j++
+			}
+			if j-i >= zeroRun {
+				flush()
+				fmt.Fprintf(w, "\t.zero %d\n", j-i)
+				i = j
+				continue
+			}
+			line = b[i-len(line) : j]
+			i = j
+			continue
+		}
+		line = b[i-len(line) : i+1]
+		i++
+	}
+	flush()
 }
 
 // globalSection picks the section of a global: explicit, TLS (.tdata/.tbss),

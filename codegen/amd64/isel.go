@@ -31,8 +31,9 @@ type valLoc struct {
 type fnState struct {
 	g      *gen
 	f      *ir.Func
-	blocks []*mblock // in emission order
-	mb     []*mblock // IR block ID -> machine block
+	edges  *ir.EdgeIndex // predecessor index of each CFG edge, for phi arguments
+	blocks []*mblock     // in emission order
+	mb     []*mblock     // IR block ID -> machine block
 	cur    *mblock
 	loc    []valLoc
 	frame  []frameObj
@@ -391,7 +392,7 @@ func float64ToX87(f float64) (mant, signExp uint64) {
 // --- functions ------------------------------------------------------------------
 
 func (g *gen) selectFunc(f *ir.Func) (*fnState, error) {
-	s := &fnState{g: g, f: f, regSave: -1, hidden: noReg}
+	s := &fnState{g: g, f: f, regSave: -1, hidden: noReg, edges: ir.NewEdgeIndex(f)}
 	n := f.NumValueIDs()
 	s.loc = make([]valLoc, n)
 	s.fused = make([]bool, n)
@@ -630,29 +631,10 @@ func (s *fnState) store(v *ir.Value, m operand) {
 // --- blocks and branches ----------------------------------------------------------
 
 // edgePhis returns the phis of b.Succs[i] with their arguments for that edge.
-func edgePhis(b *ir.Block, i int) []phiMove {
+func (s *fnState) edgePhis(b *ir.Block, i int) []phiMove {
 	c := b.Succs[i]
-	// The k-th occurrence of c in b.Succs matches the k-th occurrence of b in c.Preds.
-	k := 0
-	for j := 0; j < i; j++ {
-		if b.Succs[j] == c {
-			k++
-		}
-	}
-	pi := -1
-	for j, p := range c.Preds {
-		if p == b {
-			if k == 0 {
-				pi = j
-				break
-			}
-			k--
-		}
-	}
+	pi := s.edges.PredIndex(b, i)
 	var moves []phiMove
-	if pi < 0 {
-		return nil
-	}
 	for _, v := range c.Values {
 		if v.Op == ir.OpPhi {
 			moves = append(moves, phiMove{phi: v, arg: v.Args[pi]})
@@ -669,7 +651,7 @@ type phiMove struct{ phi, arg *ir.Value }
 // new edge block otherwise).
 func (s *fnState) edge(b *ir.Block, i int) *mblock {
 	c := b.Succs[i]
-	moves := edgePhis(b, i)
+	moves := s.edgePhis(b, i)
 	if len(moves) == 0 {
 		return s.mb[c.ID]
 	}
@@ -815,7 +797,7 @@ func (s *fnState) lowerBlockEnd(b *ir.Block) {
 			targets = append(targets, s.mb[c.ID])
 			if !seen[c] {
 				seen[c] = true
-				moves = append(moves, edgePhis(b, i)...)
+				moves = append(moves, s.edgePhis(b, i)...)
 			}
 		}
 		s.phiCopies(moves)
