@@ -151,8 +151,8 @@ func log2(n int64) int {
 }
 
 // substTemplate replaces %N, %[name], %% and the operand modifiers of GNU C inline asm
-// (b h w k q: register widths; c and P: bare constant or symbol; a: as an address;
-// l: a label) in tmpl.
+// (b h w k q: register widths; z: the operand size's instruction suffix; c and P:
+// bare constant or symbol; a: as an address; l: a label) in tmpl.
 func substTemplate(tmpl string, args []operand, names map[string]int, frameOff func(int) int64) string {
 	var sb strings.Builder
 	for i := 0; i < len(tmpl); i++ {
@@ -173,7 +173,7 @@ func substTemplate(tmpl string, args []operand, names map[string]int, frameOff f
 			continue
 		}
 		mod := byte(0)
-		if strings.IndexByte("bhwkqcPal", tmpl[j]) >= 0 && j+1 < len(tmpl) && (isDigit(tmpl[j+1]) || tmpl[j+1] == '[') {
+		if strings.IndexByte("bhwkqzcPal", tmpl[j]) >= 0 && j+1 < len(tmpl) && (isDigit(tmpl[j+1]) || tmpl[j+1] == '[') {
 			mod = tmpl[j]
 			j++
 		}
@@ -219,6 +219,11 @@ func formatModified(o operand, mod byte, frameOff func(int) int64) string {
 	case 'b', 'w', 'k', 'q':
 		if o.kind == kReg && o.reg < XMM0 {
 			return regName(o.reg, map[byte]int{'b': 1, 'w': 2, 'k': 4, 'q': 8}[mod])
+		}
+	case 'z':
+		// The size of a register or memory operand (inline asm sets it on both).
+		if o.kind == kReg && o.reg < XMM0 || o.kind == kMem {
+			return sfx(max(o.size, 1))
 		}
 	case 'h':
 		if o.kind == kReg {
