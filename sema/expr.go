@@ -3,6 +3,7 @@ package sema
 import (
 	"gocc/ast"
 	"gocc/diag"
+	"math"
 )
 
 // Expressions (C11 6.5). expr checks an expression and returns it (possibly replaced
@@ -786,7 +787,7 @@ func (c *checker) compare(e *ast.Binary) ast.Expr {
 				return r
 			}
 		}
-		return e
+		return c.foldInfCompare(e)
 	case xt.Kind == ast.Pointer && yt.Kind == ast.Pointer:
 		bx, by := xt.Base.Unqual(), yt.Base.Unqual()
 		if !c.compatibleUnqual(bx, by) {
@@ -815,6 +816,55 @@ func (c *checker) compare(e *ast.Binary) ast.Expr {
 	}
 	c.errorf(e.Pos, "invalid operands to binary %s (have '%s' and '%s')", binOpSpelling[e.Op], typeString(xt), typeString(yt))
 	return e
+}
+
+// foldInfCompare folds the ordered comparisons with an infinity that are false for
+// every operand, NaN included: x > +Inf, +Inf < x, x < -Inf, -Inf > x (as gcc does at
+// every level; programs rely on it to drop calls to undefined functions). The other
+// operand is still evaluated, for its side effects: the result is (x, 0).
+func (c *checker) foldInfCompare(e *ast.Binary) ast.Expr {
+	inf := func(x ast.Expr) int {
+		if l, ok := x.(*ast.FloatLit); ok && !l.Imag && math.IsInf(l.Value, 0) {
+			if l.Value > 0 {
+				return 1
+			}
+			return -1
+		}
+		return 0
+	}
+	var other ast.Expr
+	switch {
+	case e.Op == ast.Gt && inf(e.Y) > 0, e.Op == ast.Lt && inf(e.Y) < 0:
+		other = e.X
+	case e.Op == ast.Lt && inf(e.X) > 0, e.Op == ast.Gt && inf(e.X) < 0:
+		other = e.Y
+	default:
+		return e
+	}
+	zero := c.intLit(0, e.Ty)
+	zero.Pos = e.Pos
+	if sideEffectFree(other) {
+		return zero
+	}
+	return &ast.Binary{ExprBase: ast.ExprBase{Pos: e.Pos, Ty: e.Ty}, Op: ast.Comma, X: other, Y: zero}
+}
+
+// sideEffectFree reports whether evaluating e certainly has no side effect (C11
+// 5.1.2.3p2): names and constants, and conversions, member selections and arithmetic
+// of such, with no volatile access.
+func sideEffectFree(e ast.Expr) bool {
+	if t := e.Type(); t != nil && t.Qual&ast.Volatile != 0 {
+		return false
+	}
+	switch e := e.(type) {
+	case *ast.Ident, *ast.IntLit, *ast.FloatLit, *ast.CharLit:
+		return true
+	case *ast.Cast:
+		return sideEffectFree(e.X)
+	case *ast.Binary:
+		return e.Op != ast.Div && e.Op != ast.Rem && sideEffectFree(e.X) && sideEffectFree(e.Y)
+	}
+	return false
 }
 
 // assign checks simple and compound assignment (C11 6.5.16).
