@@ -325,6 +325,11 @@ func (fn *fn) load(addr *ir.Value, t *ast.Type, volatile bool) *ir.Value {
 	if inMemory(t) || t.Kind == ast.Func {
 		return addr
 	}
+	if t.Kind == ast.Void {
+		// *p for a (volatile) void *p: an expression of type void, with no object to
+		// read (C11 6.3.2.2; gcc accesses nothing either).
+		return nil
+	}
 	v := fn.op(ir.OpLoad, fn.g.scalarType(t), addr)
 	if volatile || t.Qual&ast.Volatile != 0 {
 		v.AuxInt = 1
