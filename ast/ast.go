@@ -561,6 +561,9 @@ type Object struct {
 	Noreturn   bool
 	// ReturnsTwice: returns_twice attribute (setjmp-like; see ir.CallInfo.ReturnsTwice).
 	ReturnsTwice bool
+	// TLSModel: tls_model attribute of a thread-local variable ("global-dynamic",
+	// "local-dynamic", "initial-exec" or "local-exec"), "" for the default.
+	TLSModel string
 	// NoInstrument: no_instrument_function attribute (see File.InstrumentFunctions).
 	NoInstrument bool
 	// Constructor/Destructor priorities: -1 if not a constructor/destructor, 65535 default.

@@ -21,6 +21,9 @@ type Options struct {
 	DataSections     bool
 	OmitFramePointer bool
 	FileName         string // the main source file, for .file
+	// TLSModel is -ftls-model=: the least optimized ELF TLS model to use ("" for
+	// global-dynamic, i.e. no constraint).
+	TLSModel string
 }
 
 // Generator writes GNU assembler text for m.

@@ -204,6 +204,11 @@ type Global struct {
 	Extern     bool // declared here, defined elsewhere: only referenced (may matter for PIC)
 	Alias      string
 	IsString   bool // a string literal (may be merged)
+	// TLSModel is the ELF TLS access model requested for a thread-local symbol
+	// (tls_model attribute: "global-dynamic", "local-dynamic", "initial-exec",
+	// "local-exec"), "" to let the backend choose; Extern globals carry it for symbols
+	// defined elsewhere.
+	TLSModel string
 }
 
 // Reloc is an address stored into a global's data: Size bytes at Offset hold the address

@@ -356,6 +356,8 @@ func (p *parser) global() *Global {
 			g.Visibility = p.str()
 		case "alias":
 			g.Alias = p.str()
+		case "tlsmodel":
+			g.TLSModel = p.str()
 		case "data":
 			g.Data = []byte(p.str())
 		case "reloc":

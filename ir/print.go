@@ -153,6 +153,7 @@ func printGlobal(sb *strings.Builder, g *Global) {
 	str(g.Section, "section")
 	str(g.Visibility, "visibility")
 	str(g.Alias, "alias")
+	str(g.TLSModel, "tlsmodel")
 	if g.Data != nil {
 		fmt.Fprintf(sb, " data %s", strconv.QuoteToASCII(string(g.Data)))
 	}

@@ -26,7 +26,7 @@ var ignoredAttrs = map[string]bool{
 	"weak": true, "alias": true, "section": true, "visibility": true, "noreturn": true,
 	"constructor": true, "destructor": true, "cleanup": true, "aligned": true,
 	"packed": true, "vector_size": true, "mode": true, "transparent_union": true,
-	"tls_model": true, "weakref": true, "common": true, "nocommon": true,
+	"weakref": true, "common": true, "nocommon": true,
 	"ms_abi": true, "sysv_abi": true, "regparm": true, "stdcall": true, "cdecl": true,
 	"fastcall": true, "force_align_arg_pointer": true, "naked": true, "interrupt": true,
 	"scalar_storage_order": false, "ifunc": true, "symver": true, "copy": true,
@@ -227,6 +227,13 @@ func (c *checker) declAttrs(o *ast.Object, attrs []*ast.Attr) {
 			o.Noreturn = true
 		case "returns_twice":
 			o.ReturnsTwice = true
+		case "tls_model":
+			switch m := c.attrString(a); m {
+			case "global-dynamic", "local-dynamic", "initial-exec", "local-exec":
+				o.TLSModel = m
+			default:
+				c.errorf(a.Pos, "'tls_model' argument must be one of \"local-exec\", \"initial-exec\", \"local-dynamic\" or \"global-dynamic\"")
+			}
 		case "no_instrument_function":
 			o.NoInstrument = true
 		case "constructor", "destructor":

@@ -163,6 +163,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		DataSections:     o.DataSections,
 		OmitFramePointer: o.OmitFramePointer,
 		FileName:         name,
+		TLSModel:         o.TLSModel,
 	}, w); err != nil {
 		if failed() {
 			return errReported

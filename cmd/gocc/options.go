@@ -87,6 +87,8 @@ type Options struct {
 	X87Precision int
 	// InstrumentFunctions: -finstrument-functions (calls the __cyg_profile_func_* hooks).
 	InstrumentFunctions bool
+	// TLSModel: -ftls-model= (codegen.Options.TLSModel), "" if not given.
+	TLSModel string
 	// NoBuiltin: the functions named by -fno-builtin-NAME, and "" for -fno-builtin:
 	// their plain names are not expanded as builtins.
 	NoBuiltin []string
@@ -506,6 +508,14 @@ func (o *Options) parseFOption(a string) error {
 	if n, ok := strings.CutPrefix(a, "-fno-builtin-"); ok {
 		o.NoBuiltin = append(o.NoBuiltin, n)
 		return nil
+	}
+	if m, ok := strings.CutPrefix(a, "-ftls-model="); ok {
+		switch m {
+		case "global-dynamic", "local-dynamic", "initial-exec", "local-exec":
+			o.TLSModel = m
+			return nil
+		}
+		return usageErrorf("unknown TLS model '%s'", m)
 	}
 	name := a
 	if i := strings.IndexByte(a, '='); i >= 0 {

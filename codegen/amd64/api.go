@@ -31,6 +31,9 @@ type gen struct {
 	fnIndex  int
 	consts   []poolEntry
 	constIdx map[string]string
+	// tlsModels are the TLS models requested per symbol (ir.Global.TLSModel), built on
+	// first use (tls.go).
+	tlsModels map[string]string
 }
 
 // Generate writes the assembly for m to w.

@@ -842,24 +842,3 @@ func (s *fnState) atomicCAS(v *ir.Value, l valLoc) {
 	i.implUse, i.implDef = []reg{RAX}, []reg{RAX}
 	s.emit("movq", use(RAX, 8), def(l.lo, 8))
 }
-
-// tlsAddr: the TLS models of the ELF TLS ABI for x86-64: local-exec for symbols this
-// executable defines, initial-exec for others, general-dynamic in shared objects.
-func (s *fnState) tlsAddr(v *ir.Value, d reg) {
-	fs0 := operand{kind: kMem, reg: noReg, index: noReg, seg: "%fs"}
-	switch {
-	case s.g.opts.PIC:
-		i := s.raw(".byte 0x66\n\tleaq " + v.Sym + "@tlsgd(%%rip), %%rdi\n\t.value 0x6666\n\trex64\n\tcall __tls_get_addr@PLT")
-		i.implDef = callerSaved
-		s.emit("movq", use(RAX, 8), def(d, 8))
-	case s.g.defines(v.Sym):
-		s.emit("movq", fs0, def(d, 8))
-		s.emit("leaq", operand{kind: kMem, reg: d, index: noReg, sym: v.Sym + "@tpoff"}, def(d, 8))
-	default:
-		s.emit("movq", ripMem(v.Sym+"@gottpoff", 0), def(d, 8))
-		s.emit("addq", fs0, mod(d, 8))
-	}
-	if v.AuxInt != 0 {
-		s.addConst(d, v.AuxInt)
-	}
-}

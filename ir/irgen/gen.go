@@ -213,9 +213,14 @@ func (g *gen) object(o *ast.Object) {
 		return // emitted from File.Funcs
 	}
 	if !o.Defined && o.Str == nil {
-		if o.Weak && (o.Kind == ast.ObjVar || o.Kind == ast.ObjFunc) {
-			// An undefined weak reference still needs ".weak name".
-			gl := &ir.Global{Name: name, Linkage: ir.Weak, Extern: true, TLS: o.ThreadLocal, Visibility: o.Visibility}
+		if o.Weak && (o.Kind == ast.ObjVar || o.Kind == ast.ObjFunc) || o.TLSModel != "" && o.ThreadLocal {
+			// An undefined weak reference still needs ".weak name"; the backend needs the
+			// TLS model of a thread-local variable defined elsewhere.
+			lk := ir.External
+			if o.Weak {
+				lk = ir.Weak
+			}
+			gl := &ir.Global{Name: name, Linkage: lk, Extern: true, TLS: o.ThreadLocal, Visibility: o.Visibility, TLSModel: o.TLSModel}
 			if o.Kind == ast.ObjVar {
 				gl.Size, gl.Align = o.Type.Size, o.Type.Align
 			}
@@ -240,6 +245,7 @@ func (g *gen) object(o *ast.Object) {
 	gl := &ir.Global{
 		Name: name, Linkage: linkage(o), Size: o.Type.Size, Align: align,
 		TLS: o.ThreadLocal, Section: o.Section, Visibility: o.Visibility, Used: o.Used,
+		TLSModel: o.TLSModel,
 	}
 	if o.Str != nil {
 		gl.IsString = true
