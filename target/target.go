@@ -74,6 +74,10 @@ type Target struct {
 	HasInt128        bool
 	BigEndian        bool
 	MaxAlign         int // __BIGGEST_ALIGNMENT__
+	// StackAlign is the alignment of the stack pointer at a call, which every frame
+	// inherits (x86-64 psABI §3.2.2, AAPCS64 §6.4.5.1, RISC-V psABI: 16 bytes; the i386
+	// psABI as Linux uses it: 16). Locals aligned beyond it are realigned at run time.
+	StackAlign int
 	// AnonBitFieldAlign: unnamed bit-fields (zero-width ones too) raise the alignment of
 	// the struct to that of their declared type, as named ones do (gcc's
 	// TARGET_ALIGN_ANON_BITFIELD: true on AArch64, false on x86 and RISC-V).
@@ -138,6 +142,7 @@ func lp64(t *Target) *Target {
 	t.SizeType, t.PtrdiffType, t.IntmaxType, t.UintmaxType = "long unsigned int", "long int", "long int", "long unsigned int"
 	t.WCharSize = 4
 	t.MaxAlign = 16
+	t.StackAlign = 16
 	return t
 }
 
@@ -231,6 +236,7 @@ func i386() *Target {
 	t.VaList, t.VaListSize, t.VaListAlign = VaListPointer, 4, 4
 	t.SizeType, t.PtrdiffType, t.IntmaxType, t.UintmaxType = "unsigned int", "int", "long long int", "long long unsigned int"
 	t.MaxAlign = 16
+	t.StackAlign = 16
 	t.DynamicLinker = "/lib/ld-linux.so.2"
 	t.LibDirs = []string{"/usr/lib/i386-linux-gnu", "/lib/i386-linux-gnu", "/usr/lib32"}
 	t.IncludeDirs = []string{"/usr/local/include", "/usr/include/i386-linux-gnu", "/usr/include"}

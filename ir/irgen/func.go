@@ -13,7 +13,8 @@ type fn struct {
 	def   *ast.FuncDef
 	entry *ir.Block
 	b     *ir.Block // the current block; always open (not yet terminated)
-	// nslots counts the Slot values at the head of entry; new slots go after them.
+	// nslots counts the values at the head of entry that give slot addresses (Slot, and
+	// the run-time rounding of over-aligned ones); new slots go after them.
 	nslots int
 	line   int32
 	at     diag.Pos // the position of the construct being lowered, for diagnostics
@@ -212,12 +213,35 @@ func (fn *fn) newSlot(size, align int64, name string) *ir.Value {
 	if align < 1 {
 		align = 1
 	}
+	// A frame is only as aligned as the stack pointer at the call (target.StackAlign):
+	// a local aligned beyond that gets a slot with align-StackAlign bytes to spare and
+	// its address rounded up at run time, (slot + align-1) & -align.
+	stackAlign := int64(fn.g.t.StackAlign)
+	over := stackAlign > 0 && align > stackAlign
+	if over {
+		size += align - stackAlign
+	}
 	idx := len(fn.f.Slots)
 	fn.f.Slots = append(fn.f.Slots, ir.Slot{Size: size, Align: align, Name: name})
+	if over {
+		fn.f.Slots[idx].Align = stackAlign
+	}
 	v := fn.entry.InsertAt(fn.nslots, ir.OpSlot, ir.Ptr)
 	v.AuxInt = int64(idx)
 	v.Line = fn.line
 	fn.nslots++
+	if over {
+		c := fn.entry.InsertAt(fn.nslots, ir.OpConst, fn.g.intptr)
+		c.AuxInt = align - 1
+		fn.nslots++
+		up := fn.entry.InsertAt(fn.nslots, ir.OpAdd, ir.Ptr, v, c)
+		fn.nslots++
+		m := fn.entry.InsertAt(fn.nslots, ir.OpConst, fn.g.intptr)
+		m.AuxInt = -align
+		fn.nslots++
+		v = fn.entry.InsertAt(fn.nslots, ir.OpAnd, ir.Ptr, up, m)
+		fn.nslots++
+	}
 	return v
 }
 
