@@ -69,8 +69,14 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 				v = fn.copyToTemp(v, at)
 			}
 			ci.Params = append(ci.Params, ir.Param{Agg: fn.g.aggOf(at)})
+		} else if st := fn.g.scalarType(at); (st == ir.I8 || st == ir.I16) && at.IsInteger() {
+			// Integers narrower than int are passed extended to 32 bits by their
+			// signedness: what gcc and clang callers do on x86-64 (and clang-compiled
+			// callees rely on), and what the RISC-V psABI requires (§2.1).
+			v = fn.resize(v, st, ir.I32, fn.g.isSigned(at))
+			ci.Params = append(ci.Params, ir.Param{Type: ir.I32})
 		} else {
-			ci.Params = append(ci.Params, ir.Param{Type: fn.g.scalarType(at)})
+			ci.Params = append(ci.Params, ir.Param{Type: st})
 		}
 		args = append(args, v)
 	}
