@@ -77,14 +77,14 @@ func (c *checker) chkCall(e *ast.Call, id *ast.Ident, k chkBuiltin) ast.Expr {
 		if unknownSize {
 			return true
 		}
-		l, ok := n.(*ast.IntLit)
+		v, ok := maxConst(n)
 		if !ok || !osKnown {
 			return false
 		}
 		if strict {
-			return l.Value < osLit.Value
+			return v < osLit.Value
 		}
-		return l.Value <= osLit.Value
+		return v <= osLit.Value
 	}
 	var plainArgs []ast.Expr
 	switch k.kind {
@@ -162,6 +162,30 @@ func (c *checker) chkCall(e *ast.Call, id *ast.Ident, k chkBuiltin) ast.Expr {
 	call.Args = plainArgs
 	call.Ty = plain.Type.Base.Unqual()
 	return call
+}
+
+// maxConst is the largest value a size_t expression can have when that is known at
+// compile time: a constant, or a conditional choosing between such expressions (gcc
+// uses the value range, e.g. l ? sizeof buf : 4).
+func maxConst(e ast.Expr) (uint64, bool) {
+	switch x := e.(type) {
+	case *ast.IntLit:
+		return x.Value, true
+	case *ast.Cond:
+		if x.Then == nil {
+			return 0, false
+		}
+		a, ok1 := maxConst(x.Then)
+		b, ok2 := maxConst(x.Else)
+		return max(a, b), ok1 && ok2
+	case *ast.Cast:
+		if x.X.Type().IsInteger() && x.Type().IsInteger() && x.X.Type().Size <= x.Type().Size {
+			if v, ok := maxConst(x.X); ok && (int64(v) >= 0 || x.X.Type().Size == x.Type().Size) {
+				return v, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // discardInto evaluates x for its side effects and yields v: (x, v).
