@@ -3,7 +3,7 @@ package irgen
 import (
 	"gocc/ast"
 	"gocc/ir"
-	"math"
+	"strconv"
 )
 
 // Complex numbers (C11 6.2.5p13) live in memory as two consecutive parts of the base
@@ -92,10 +92,10 @@ func (fn *fn) complexArith(op ast.BinaryOp, x, y *ir.Value, t, yt *ast.Type) *ir
 		if d == nil {
 			return fn.makeComplex(t, bin(div, a, c), bin(div, b, c))
 		}
-		if bt == ir.F32 || bt == ir.F64 {
+		if bt.IsFloat() {
 			return fn.complexDiv(t, a, b, c, d)
 		}
-		// (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (cc+dd)
+		// Integer complex: (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (cc+dd)
 		den := bin(ir.OpAdd, bin(ir.OpMul, c, c), bin(ir.OpMul, d, d))
 		re := bin(ir.OpAdd, bin(ir.OpMul, a, c), bin(ir.OpMul, b, d))
 		im := bin(ir.OpSub, bin(ir.OpMul, b, c), bin(ir.OpMul, a, d))
@@ -165,26 +165,51 @@ func (fn *fn) vectorUnary(op ast.UnaryOp, x *ir.Value, t *ast.Type) *ir.Value {
 	return tmp
 }
 
-// complexDiv divides a+bi by c+di in float or double as libgcc's __divsc3/__divdc3
+// complexDivLimits are the thresholds of complexDiv for one floating type, as libgcc
+// defines them from <float.h>: RBIG = MAX/2, RMIN = MIN, RMIN2 = EPSILON,
+// RMAX2 = RBIG*RMIN2, RMINSCAL = 1/EPSILON. Decimal text is used for the types wider
+// than double (their values are beyond float64's range).
+var complexDivLimits = map[ir.Type][5]string{
+	ir.F32: {"1.70141173319264429905852091742258462e+38", "1.17549435082228750796873653722224568e-38",
+		"1.1920928955078125e-07", "2.02824096036516704239472512860160000e+31", "8388608"},
+	ir.F64: {"8.98846567431157853567e+307", "2.22507385850720138309e-308",
+		"2.220446049250313080847e-16", "1.99584030953471981166e+292", "4503599627370496"},
+	ir.F80: {"5.948657476786158825106319265154851025845e+4931", "3.362103143112093506262677817321752602598e-4932",
+		"1.084202172485504434007452800869941711426e-19", "6.449547359703692559088505817241659073743e+4912", "9223372036854775808"},
+	ir.F128: {"5.948657476786158825428796633140035080982e+4931", "3.362103143112093506262677817321752602598e-4932",
+		"1.925929944387235853055977942584927318538e-34", "1.145669756344548161919429759370210867460e+4898", "5192296858534827628530496329220096"},
+}
+
+// complexDiv divides a+bi by c+di as libgcc's __divsc3/__divdc3/__divxc3/__divtc3
 // (gcc 12: Smith's method with scaling against overflow and underflow, and the
 // alternative order for a subnormal ratio), without branches; the Annex G recovery of
 // infinities and NaNs is not done.
 func (fn *fn) complexDiv(t *ast.Type, a, b, c, d *ir.Value) *ir.Value {
 	bt := a.Type
-	max, min, eps := math.MaxFloat64, 2.2250738585072014e-308, 2.220446049250313e-16
-	if bt == ir.F32 {
-		max, min, eps = math.MaxFloat32, 1.1754943508222875e-38, 1.1920928955078125e-07
-	}
-	rbig, rmin, rmin2, rminscal := max/2, min, eps, 1/eps
-	rmax2 := rbig * rmin2
-	k := func(v float64) *ir.Value {
+	// num is a constant of type bt from its decimal text (exact for F80 and F128,
+	// whose limits lie beyond float64's range).
+	num := func(text string) *ir.Value {
+		v, _ := strconv.ParseFloat(text, 64)
 		x := fn.op(ir.OpConstFloat, bt)
-		x.AuxFloat = v
+		switch bt {
+		case ir.F32:
+			x.AuxFloat = float64(float32(v))
+		case ir.F80:
+			x.AuxFloat = v
+			x.AuxBits, x.Exact = F80Bits(text, v), true
+		case ir.F128:
+			x.AuxFloat = v
+			x.AuxBits, x.Exact = F128Bits(text, v), true
+		default:
+			x.AuxFloat = v
+		}
 		return x
 	}
+	lim := complexDivLimits[bt]
+	rbig, rmin, rmin2, rmax2, rminscal := lim[0], lim[1], lim[2], lim[3], lim[4]
 	bin := func(o ir.Op, p, q *ir.Value) *ir.Value { return fn.op(o, bt, p, q) }
 	abs := func(x *ir.Value) *ir.Value { return fn.op(ir.OpFAbs, bt, x) }
-	lt := func(x *ir.Value, v float64) *ir.Value { return fn.op(ir.OpLtS, ir.I32, x, k(v)) }
+	lt := func(x *ir.Value, v string) *ir.Value { return fn.op(ir.OpLtS, ir.I32, x, num(v)) }
 	sel := func(c, x, y *ir.Value) *ir.Value { return fn.op(ir.OpSelect, bt, c, x, y) }
 	and := func(x, y *ir.Value) *ir.Value { return fn.op(ir.OpAnd, ir.I32, x, y) }
 	// p is the denominator part of larger magnitude, q the other; u, w the numerator
@@ -195,16 +220,16 @@ func (fn *fn) complexDiv(t *ast.Type, a, b, c, d *ir.Value) *ir.Value {
 	scale := func(f *ir.Value) {
 		p, q, u, w = bin(ir.OpMul, p, f), bin(ir.OpMul, q, f), bin(ir.OpMul, u, f), bin(ir.OpMul, w, f)
 	}
-	scale(sel(fn.op(ir.OpGeS, ir.I32, abs(p), k(rbig)), k(0.5), k(1)))
+	scale(sel(fn.op(ir.OpGeS, ir.I32, abs(p), num(rbig)), num("0.5"), num("1")))
 	small := lt(abs(p), rmin2)
 	pOK := lt(abs(p), rmax2)
 	tiny := fn.op(ir.OpOr, ir.I32,
 		and(and(lt(abs(u), rmin), lt(abs(w), rmax2)), pOK),
 		and(and(lt(abs(w), rmin), lt(abs(u), rmax2)), pOK))
-	scale(sel(fn.op(ir.OpOr, ir.I32, small, tiny), k(rminscal), k(1)))
+	scale(sel(fn.op(ir.OpOr, ir.I32, small, tiny), num(rminscal), num("1")))
 	ratio := bin(ir.OpDivS, q, p)
 	denom := bin(ir.OpAdd, bin(ir.OpMul, q, ratio), p)
-	normal := fn.op(ir.OpGtS, ir.I32, abs(ratio), k(rmin))
+	normal := fn.op(ir.OpGtS, ir.I32, abs(ratio), num(rmin))
 	t1 := sel(normal, bin(ir.OpMul, w, ratio), bin(ir.OpMul, q, bin(ir.OpDivS, w, p)))
 	t2 := sel(normal, bin(ir.OpMul, u, ratio), bin(ir.OpMul, q, bin(ir.OpDivS, u, p)))
 	x := bin(ir.OpDivS, bin(ir.OpAdd, u, t1), denom)
