@@ -477,6 +477,30 @@ func (s *fnState) inlineAsm(v *ir.Value) {
 	for _, f := range after {
 		f()
 	}
+	// asm goto: the outputs hold on every path (gcc 11 and later), so each label
+	// block (irgen gives every label edge its own block) stores them on entry.
+	for _, l := range a.Labels {
+		if s.asmLowered[l.ID] {
+			s.fail("inline asm: label block %v lowered before its asm goto", l)
+			return
+		}
+		if s.asmLabelStores == nil {
+			s.asmLabelStores = map[int][]func(){}
+		}
+		s.asmLabelStores[l.ID] = append(s.asmLabelStores[l.ID], after...)
+	}
+}
+
+// asmLabelEntry runs, at the start of block b, the output stores of the asm goto
+// statements that may jump to b.
+func (s *fnState) asmLabelEntry(b *ir.Block) {
+	if s.asmLowered == nil {
+		s.asmLowered = map[int]bool{}
+	}
+	s.asmLowered[b.ID] = true
+	for _, f := range s.asmLabelStores[b.ID] {
+		f()
+	}
 }
 
 // x87Push pushes a floating value on the x87 stack (through memory for float and

@@ -52,6 +52,10 @@ type fnState struct {
 	params     []valLoc
 	usedCallee []reg // callee-saved registers the allocator used (saved in the prologue)
 	err        error
+	// asmLabelStores: per asm goto label block, the output stores to run on entry
+	// (asm.go); asmLowered marks blocks already lowered.
+	asmLabelStores map[int][]func()
+	asmLowered     map[int]bool
 }
 
 func (s *fnState) newVreg(c regClass) reg {
@@ -421,6 +425,7 @@ func (g *gen) selectFunc(f *ir.Func) (*fnState, error) {
 		if bi == 0 {
 			s.lowerParams()
 		}
+		s.asmLabelEntry(b)
 		for _, v := range b.Values {
 			s.lowerValue(v)
 			if s.err != nil {

@@ -13,8 +13,8 @@ import (
 // the block becomes a BlockAsmGoto that falls through to a fresh block or jumps to one
 // of the labels. Each label operand gets its own block, with the asm block as its only
 // predecessor, which jumps on to the C label: the asm names that block, so the edge
-// never needs splitting and phi copies for the label land in it. Output operands are
-// stored on the fall-through path only.
+// never needs splitting and phi copies for the label land in it (and the backend
+// stores the asm's outputs there too: they hold on every path, as in gcc 11+).
 func (fn *fn) asmGoto(s *ast.AsmStmt, v *ir.Value) {
 	v.Asm.Template = numberLabels(v.Asm.Template, s.Labels, len(v.Asm.Outputs)+len(v.Asm.Inputs))
 	b := fn.b
