@@ -647,7 +647,7 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, marker bool) {
 	if len(args) > 1 && args[1].Kind == lexer.String {
 		name = unquote(args[1].Text)
 	}
-	if marker {
+	if marker && len(args) > 2 {
 		for _, f := range args[2:] {
 			if f.Text == "3" {
 				system = true

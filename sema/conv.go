@@ -141,7 +141,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	fnName := ""
 	if id, ok := e.Fn.(*ast.Ident); ok {
 		fnName = id.Name
-		if o := c.scope.lookup(id.Name); o == nil {
+		if id.Obj != nil && id.Obj.Kind == ast.ObjFunc {
+			// Already bound: a __builtin_NAME rewritten to the library's NAME.
+		} else if o := c.scope.lookup(id.Name); o == nil {
 			if b, ok := lookupBuiltin(id.Name); ok && !b.libOnly {
 				return c.builtinCall(e, id, b)
 			}

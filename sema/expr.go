@@ -235,6 +235,9 @@ func (c *checker) typeStringLit(e *ast.StringLit) {
 // ident binds a name (C11 6.5.1p2).
 func (c *checker) ident(e *ast.Ident) ast.Expr {
 	o := c.scope.lookup(e.Name)
+	if o == nil && e.Obj != nil && e.Obj.Kind == ast.ObjFunc && e.Obj.Global {
+		o = e.Obj // bound by builtinCall to the library function of __builtin_NAME
+	}
 	if o == nil {
 		switch e.Name {
 		case "__func__", "__FUNCTION__", "__PRETTY_FUNCTION__":

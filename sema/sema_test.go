@@ -261,3 +261,16 @@ void use(void) { d = fabs(d); f = fabsf(f); ld = fabsl(ld); i = abs(i); l = labs
 		t.Errorf("with -fno-builtin-fabs -fno-builtin-abs: builtins %v, want %v", got, want)
 	}
 }
+
+// TestLibraryBuiltinsNoWarning: __builtin_printf and friends call the library
+// function without an implicit-declaration warning (gcc.dg/cpp/pr66415-2.c).
+func TestLibraryBuiltinsNoWarning(t *testing.T) {
+	_, d := checkSrc(t, "x86_64", `void f(void) { __builtin_printf("x%d", 1); __builtin_puts("y"); __builtin_fprintf(0, "z"); }`)
+	if len(d.Diags) != 0 {
+		t.Errorf("diagnostics: %s", diagString(d))
+	}
+	_, d = checkSrc(t, "x86_64", `void f(void) { __builtin_printf("x"); printf("y"); }`)
+	if s := diagString(d); !strings.Contains(s, "implicit declaration of function 'printf'") {
+		t.Errorf("plain printf without a declaration: %q, want the implicit-declaration warning", s)
+	}
+}
