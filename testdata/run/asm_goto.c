@@ -50,10 +50,19 @@ z:
 	return y - 7;
 }
 
+/* A "+" output adds a hidden input before the labels in gcc's numbering. */
+__attribute__((noinline)) static int plus(int x, int y) {
+	asm goto("addl %1, %0\n\tcmpl $10, %0\n\tjg %l3" : "+r"(x) : "r"(y) : "cc" : big);
+	return x;
+big:
+	return -x;
+}
+
 int main(void) {
 	CHECK(sign(-5) == -1 && sign(0) == 0 && sign(9) == 1);
 	CHECK(paths(1, 10) == 31 && paths(2, 10) == 28 && paths(3, 10) == 60 && paths(4, 10) == 130);
 	CHECK(count(5) == 5 && count(0) == 1);
 	CHECK(out(21) == 42 && out(0) == -7);
+	CHECK(plus(5, 2) == 7 && plus(5, 20) == -25);
 	return 0;
 }
