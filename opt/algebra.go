@@ -119,6 +119,11 @@ func rightConst(c int64, to func(v *ir.Value) bool) func(v *ir.Value) bool {
 	}
 }
 
+// leftConst builds a rule "c op x → …" for a constant c (shifts of a constant).
+func leftConst(c int64, to func(v *ir.Value) bool) func(v *ir.Value) bool {
+	return func(v *ir.Value) bool { return isConstVal(v.Args[0], c, intWidth(v.Type)) && to(v) }
+}
+
 // sameArgs builds a rule "x op x → …".
 func sameArgs(to func(v *ir.Value) bool) func(v *ir.Value) bool {
 	return func(v *ir.Value) bool { return v.Args[0] == v.Args[1] && to(v) }
@@ -197,6 +202,10 @@ var algebraRules = []algebraRule{
 	{ir.OpShl, "x<<0 → x", rightConst(0, left)},
 	{ir.OpShrS, "x>>0 → x", rightConst(0, left)},
 	{ir.OpShrU, "x>>0 → x", rightConst(0, left)},
+	{ir.OpShl, "0<<x → 0", leftConst(0, zero)},
+	{ir.OpShrS, "0>>x → 0", leftConst(0, zero)},
+	{ir.OpShrU, "0>>x → 0", leftConst(0, zero)},
+	{ir.OpShrS, "-1>>x → -1 (arithmetic)", leftConst(-1, allOnes)},
 	{ir.OpNeg, "-(-x) → x", innerOf(ir.OpNeg)},
 	{ir.OpNot, "~~x → x", innerOf(ir.OpNot)},
 	{ir.OpEq, "x==x → 1", sameArgs(one)},

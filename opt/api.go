@@ -38,17 +38,23 @@ type passContext struct {
 	// dataLabels are the block labels (ir.BlockLabel) that static data refers to
 	// (labels as values in initializers); those blocks must be kept as they are.
 	dataLabels map[string]bool
+	// m is the module; globals indexes its globals by name; ptrSize is its pointer size.
+	m       *ir.Module
+	globals map[string]*ir.Global
+	ptrSize int
 }
 
 // passes is the pipeline, in order. Names are unique (checked by checkPasses).
 var passes = []pass{
 	{"mem2reg", mem2reg, 0, true},
+	{"constload", constload, 1, false},
 	{"constfold", constfold, 1, false},
 	{"algebra", algebra, 1, false},
 	{"copyprop", copyprop, 1, false},
 	{"early deadcode", deadcode, 1, false},
 	{"simplifycfg", simplifycfg, 1, false},
 	{"cse", cse, 1, false},
+	{"compare", compare, 1, false},
 	{"late constfold", constfold, 1, false},
 	{"late algebra", algebra, 1, false},
 	{"late copyprop", copyprop, 1, false},
@@ -115,8 +121,12 @@ func runPasses(m *ir.Module, cfg *Config, ps []pass) error {
 		return fmt.Errorf("opt: unknown pass %s in -d=opt/<pass>/off (passes: %s)",
 			strings.Join(unknown, ", "), strings.Join(PassNames(), ", "))
 	}
-	ctx := &passContext{dataLabels: map[string]bool{}}
+	ctx := &passContext{dataLabels: map[string]bool{}, m: m, globals: map[string]*ir.Global{}, ptrSize: m.PtrSize}
+	if ctx.ptrSize == 0 {
+		ctx.ptrSize = 8
+	}
 	for _, g := range m.Globals {
+		ctx.globals[g.Name] = g
 		for _, r := range g.Relocs {
 			ctx.dataLabels[r.Sym] = true
 			if r.Sub != "" {
