@@ -222,6 +222,7 @@ func runOne(t expectFailure, file string, h map[string]string, flags []string) {
 		}
 		args = append(args, obj)
 	}
+	args = append(args, strings.Fields(h["libs"])...) // after the objects, as ld wants libraries
 	args = append(args, "-lm", "-pthread")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()

@@ -89,7 +89,9 @@ type Target struct {
 	ToolPrefix string // "" for the host, "aarch64-linux-gnu-" for a cross build
 	// DynamicLinker is the ELF interpreter of a dynamically linked program.
 	DynamicLinker string
-	// LibDirs are searched for crt*.o and libc, in order (gcc's multiarch directories).
+	// LibDirs are searched for crt*.o and libc, in order (gcc's multiarch directories),
+	// then gcc's own library directory for the support libraries gcc keeps there
+	// (libatomic, libgcc_s). A final "*" stands for the newest version present.
 	LibDirs []string
 	// IncludeDirs are the system header directories after gocc's own, in order.
 	IncludeDirs []string
@@ -154,7 +156,7 @@ func amd64() *Target {
 	t.WCharSigned, t.WCharType = true, "int"
 	t.VaList, t.VaListSize, t.VaListAlign = VaListAMD64, 24, 8
 	t.DynamicLinker = "/lib64/ld-linux-x86-64.so.2"
-	t.LibDirs = []string{"/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib", "/lib"}
+	t.LibDirs = []string{"/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib", "/lib", "/usr/lib/gcc/x86_64-linux-gnu/*"}
 	t.IncludeDirs = []string{"/usr/local/include", "/usr/include/x86_64-linux-gnu", "/usr/include"}
 	t.EmulationLD = "elf_x86_64"
 	t.Macros = [][2]string{
@@ -180,7 +182,7 @@ func arm64() *Target {
 	t.AnonBitFieldAlign = true
 	t.ToolPrefix = "aarch64-linux-gnu-"
 	t.DynamicLinker = "/lib/ld-linux-aarch64.so.1"
-	t.LibDirs = []string{"/usr/aarch64-linux-gnu/lib", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu"}
+	t.LibDirs = []string{"/usr/aarch64-linux-gnu/lib", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/gcc-cross/aarch64-linux-gnu/*"}
 	t.IncludeDirs = []string{"/usr/aarch64-linux-gnu/include", "/usr/include/aarch64-linux-gnu"}
 	t.EmulationLD = "aarch64linux"
 	t.Macros = [][2]string{
@@ -208,7 +210,7 @@ func riscv64() *Target {
 	t.VaList, t.VaListSize, t.VaListAlign = VaListPointer, 8, 8
 	t.ToolPrefix = "riscv64-linux-gnu-"
 	t.DynamicLinker = "/lib/ld-linux-riscv64-lp64d.so.1"
-	t.LibDirs = []string{"/usr/riscv64-linux-gnu/lib", "/usr/lib/riscv64-linux-gnu", "/lib/riscv64-linux-gnu"}
+	t.LibDirs = []string{"/usr/riscv64-linux-gnu/lib", "/usr/lib/riscv64-linux-gnu", "/lib/riscv64-linux-gnu", "/usr/lib/gcc-cross/riscv64-linux-gnu/*"}
 	t.IncludeDirs = []string{"/usr/riscv64-linux-gnu/include", "/usr/include/riscv64-linux-gnu"}
 	t.EmulationLD = "elf64lriscv"
 	t.Macros = [][2]string{

@@ -273,3 +273,18 @@ func TestMacroDump(t *testing.T) {
 		t.Errorf("-dM without -E: %d %q", code, stderr)
 	}
 }
+
+// TestTargetLibDirs: a final "/*" picks the newest version directory (numerically).
+func TestTargetLibDirs(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"9", "12", "12.1", "x", "4.9.3"} {
+		if err := os.MkdirAll(filepath.Join(root, "gcc", d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := targetLibDirs([]string{"/usr/lib", filepath.Join(root, "gcc", "*"), filepath.Join(root, "none", "*")})
+	want := []string{"/usr/lib", filepath.Join(root, "gcc", "12.1")}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

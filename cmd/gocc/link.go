@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"gocc/libgocc"
 )
@@ -12,13 +15,53 @@ import (
 // and returns its path, or name itself when it is not found, as gcc's
 // -print-file-name does.
 func (d *driver) findLibFile(name string) string {
-	for _, dir := range append(append([]string(nil), d.opts.LibDirs...), d.tgt.LibDirs...) {
+	for _, dir := range append(append([]string(nil), d.opts.LibDirs...), targetLibDirs(d.tgt.LibDirs)...) {
 		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
 	}
 	return name
+}
+
+// targetLibDirs expands the target's library directories: a final "/*" is the newest
+// version directory present (gcc's /usr/lib/gcc/<triple>/<version>), dropped if none.
+func targetLibDirs(dirs []string) []string {
+	var out []string
+	for _, dir := range dirs {
+		parent, ok := strings.CutSuffix(dir, "/*")
+		if !ok {
+			out = append(out, dir)
+			continue
+		}
+		entries, err := os.ReadDir(parent)
+		if err != nil {
+			continue
+		}
+		best, bestVer := "", []int(nil)
+		for _, e := range entries {
+			if v, ok := versionOf(e.Name()); ok && e.IsDir() && (best == "" || slices.Compare(v, bestVer) > 0) {
+				best, bestVer = e.Name(), v
+			}
+		}
+		if best != "" {
+			out = append(out, filepath.Join(parent, best))
+		}
+	}
+	return out
+}
+
+// versionOf parses a dotted version ("12", "4.9.3").
+func versionOf(s string) ([]int, bool) {
+	var v []int
+	for _, part := range strings.Split(s, ".") {
+		n, err := strconv.Atoi(part)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		v = append(v, n)
+	}
+	return v, true
 }
 
 // linkArgs builds ld's argument vector the way Debian's gcc 12 drives collect2, minus
@@ -68,7 +111,7 @@ func (d *driver) linkArgs(items []string, out string, runtime []string) []string
 	for _, dir := range o.LibDirs {
 		args = append(args, "-L"+dir)
 	}
-	for _, dir := range t.LibDirs {
+	for _, dir := range targetLibDirs(t.LibDirs) {
 		if _, err := os.Stat(dir); err == nil || o.DryRun {
 			args = append(args, "-L"+dir)
 		}

@@ -368,6 +368,10 @@ func (fn *fn) intValue(v *ir.Value, t *ast.Type) *ir.Value {
 	return v
 }
 
+// maxLockFree is the widest object the atomic builtins handle inline; wider ones go
+// through libatomic (libatomic.go), as gcc does for 16 bytes without -mcx16.
+const maxLockFree = 8
+
 // atomic lowers the __atomic and __sync builtins (GCC manual §6.54, §6.55). Memory-order
 // arguments are evaluated and ignored: every atomic op is sequentially consistent.
 func (fn *fn) atomic(e *ast.Call) *ir.Value {
@@ -414,6 +418,9 @@ func (fn *fn) atomic(e *ast.Call) *ir.Value {
 		pointee = t
 	}
 	at := intType(pointee.Size) // the integer type the operation is done in
+	if pointee.Size > maxLockFree {
+		return fn.atomicLibcall(e, name, p, pointee, at)
+	}
 	// val converts a C value to the operation type through the pointee type.
 	val := func(i int) *ir.Value {
 		v := fn.expr(args[i])
