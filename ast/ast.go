@@ -561,6 +561,10 @@ type Object struct {
 	Noreturn   bool
 	// ReturnsTwice: returns_twice attribute (setjmp-like; see ir.CallInfo.ReturnsTwice).
 	ReturnsTwice bool
+	// Library (sema): an external function with a standard library name (C11 7.1.2),
+	// declared with a type compatible with the standard one, builtins not disabled
+	// (-fno-builtin): calls of it may be simplified with the library semantics.
+	Library bool
 	// TLSModel: tls_model attribute of a thread-local variable ("global-dynamic",
 	// "local-dynamic", "initial-exec" or "local-exec"), "" for the default.
 	TLSModel string

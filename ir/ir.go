@@ -264,6 +264,9 @@ type CallInfo struct {
 	NoReturn bool
 	// ReturnsTwice marks setjmp-like callees.
 	ReturnsTwice bool
+	// Lib: the callee is the standard library function Sym (C11 7.1.2; see
+	// ast.Object.Library), so passes may use its specified semantics (opt/libcalls.go).
+	Lib bool
 }
 
 // AsmInfo is an extended inline asm statement after irgen: the template and operands.

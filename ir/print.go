@@ -26,7 +26,7 @@ package ir
 // @sym+off, fconst as a float, blockaddr as a block. Everything else a value carries is
 // an attribute after the operands: volatile, aux N, rmw OP, float F, bits LO HI,
 // exact LO HI, nanbits B, sym @s, sig(PARAMS) -> RET [noreturn] [returnstwice]
-// [fixed N], agg{...}, asm{...}, line N.
+// [lib] [fixed N], agg{...}, asm{...}, line N.
 
 import (
 	"fmt"
@@ -436,6 +436,9 @@ func printValue(sb *strings.Builder, v *Value) {
 		}
 		if c.ReturnsTwice {
 			sb.WriteString(" returnstwice")
+		}
+		if c.Lib {
+			sb.WriteString(" lib")
 		}
 		if !c.Variadic && c.NumFixed != len(c.Params) {
 			fmt.Fprintf(sb, " fixed %d", c.NumFixed)

@@ -53,6 +53,7 @@ var passes = []pass{
 	{"copyprop", copyprop, 1, false},
 	{"early deadcode", deadcode, 1, false},
 	{"simplifycfg", simplifycfg, 1, false},
+	{"libcalls", libcalls, 1, false},
 	{"cse", cse, 1, false},
 	{"compare", compare, 1, false},
 	{"late constfold", constfold, 1, false},

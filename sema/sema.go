@@ -242,4 +242,5 @@ func (c *checker) finishFile() {
 	for _, ty := range c.resolvedList {
 		c.resolveSize(ty)
 	}
+	c.markLibraryFuncs()
 }

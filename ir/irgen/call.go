@@ -108,6 +108,7 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	if obj != nil {
 		ci.NoReturn = obj.Noreturn
 		ci.ReturnsTwice = returnsTwice[obj.Name] || obj.ReturnsTwice
+		ci.Lib = obj.Library
 	}
 	if ci.ReturnsTwice {
 		fn.f.ReturnsTwice = true
