@@ -29,9 +29,9 @@ import (
 //     add/sub/mul_overflow (typed variants are rewritten to the generic ones after
 //     converting the operands), isnan/isinf/isfinite/isnormal/signbit/isinf_sign
 //     (type-generic: operands not promoted), fabs/fabsf/fabsl, setjmp/longjmp,
-//     complex, apply_args/apply/return (untyped calls), and the __sync_* and __atomic_*
-//     families (type-generic: value operands converted to the pointee type T, result
-//     T, bool or void).
+//     complex, apply_args/apply/return (untyped calls), clear_padding, __clear_cache,
+//     stack_save/stack_restore, and the __sync_* and __atomic_* families (type-generic:
+//     value operands converted to the pointee type T, result T, bool or void).
 //   - Folded or rewritten by sema: __builtin_expect (its first argument),
 //     assume_aligned (its first argument), prefetch (evaluates its arguments),
 //     constant_p, object_size (objsize.go), classify_type, huge_val/inf/nan
@@ -64,6 +64,7 @@ var libFuncs = map[string]string{
 	"lrint": "l:d", "llrint": "x:d", "ilogb": "i:d", "nearbyint": "d:d",
 	"setjmp": "i:p", "longjmp": "v:pi", "signal": "p:ip", "raise": "i:i", "getenv": "s:S",
 	"copysign": "d:dd", "copysignf": "f:ff", "copysignl": "D:DD",
+	"strcasecmp": "i:SS", "strncasecmp": "i:SSz",
 }
 
 // unaryMath and binaryMath get their f and l variants generated.
@@ -107,6 +108,8 @@ var intrinsics = map[string]string{
 	"__builtin_creal": "g", "__builtin_crealf": "g", "__builtin_creall": "g",
 	"__builtin_cimag": "g", "__builtin_cimagf": "g", "__builtin_cimagl": "g",
 	"__builtin_apply_args": "p:", "__builtin_apply": "p:ppz", "__builtin_return": "v:p",
+	"__builtin_clear_padding": "g", "__builtin___clear_cache": "v:pp",
+	"__builtin_stack_save": "p:", "__builtin_stack_restore": "v:p",
 	"__builtin_extract_return_addr": "g", "__builtin_speculation_safe_value": "g",
 	"__sync_synchronize": "v:", "__atomic_thread_fence": "v:i", "__atomic_signal_fence": "v:i",
 	"__atomic_always_lock_free": "g", "__atomic_is_lock_free": "g",
@@ -604,6 +607,8 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 		}
 		e.Ty = c.types[ast.Int]
 		return e
+	case "__builtin_clear_padding":
+		return c.clearPaddingCall(e)
 	case "__builtin_fpclassify":
 		if !need(6) {
 			return int0(0)

@@ -109,6 +109,26 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		return fn.builtinSetjmp(name, e)
 	case "fpclassify":
 		return fn.fpclassify(e)
+	case "clear_padding":
+		fn.clearPadding(e)
+		return nil
+	case "__clear_cache":
+		b, end := arg(0), arg(1)
+		if fn.g.t.Arch == target.AMD64 {
+			return nil // x86 keeps instruction fetch coherent with stores
+		}
+		fn.g.refs["__clear_cache"] = true // libgcc's
+		c := fn.op(ir.OpCall, ir.Void, fn.addrOfSym("__clear_cache"), b, end)
+		c.Call = &ir.CallInfo{Ret: ir.Void, Params: []ir.Param{{Type: ir.Ptr}, {Type: ir.Ptr}}, NumFixed: 2}
+		c.Sym = "__clear_cache"
+		return nil
+	case "stack_save":
+		// gocc releases dynamically allocated stack (alloca, VLAs) only on return, so
+		// the saved "level" is never used to restore: any valid address will do.
+		return fn.op(ir.OpFrameAddr, ir.Ptr)
+	case "stack_restore":
+		arg(0)
+		return nil
 	case "apply_args":
 		return fn.op(ir.OpApplyArgs, ir.Ptr)
 	case "apply":
