@@ -15,7 +15,7 @@ import (
 //	v void   b _Bool  c char  i int  u unsigned int  l long  L unsigned long
 //	x long long  X unsigned long long  W uint64 (8-byte unsigned)  H unsigned short
 //	z size_t  f float  d double  D long double  p void *  P const void *
-//	s char *  S const char *
+//	s char *  S const char *  j k K _Complex float, double, long double
 //
 // Three kinds:
 //
@@ -64,14 +64,22 @@ var libFuncs = map[string]string{
 	"lrint": "l:d", "llrint": "x:d", "ilogb": "i:d", "nearbyint": "d:d",
 	"setjmp": "i:p", "longjmp": "v:pi", "signal": "p:ip", "raise": "i:i", "getenv": "s:S",
 	"copysign": "d:dd", "copysignf": "f:ff", "copysignl": "D:DD",
-	"strcasecmp": "i:SS", "strncasecmp": "i:SSz",
+	"strcasecmp": "i:SS", "strncasecmp": "i:SSz", "aligned_alloc": "p:zz", "siglongjmp": "v:pi",
+	"fma": "d:ddd", "fmaf": "f:fff", "fmal": "D:DDD", "remquo": "d:ddp", "remquof": "f:ffp",
+	"remquol": "D:DDp", "drem": "d:dd", "dremf": "f:ff", "dreml": "D:DD",
+	"cabs": "d:k", "cabsf": "f:j", "cabsl": "D:K", "carg": "d:k", "cargf": "f:j", "cargl": "D:K",
 }
 
 // unaryMath and binaryMath get their f and l variants generated.
 var unaryMath = []string{"sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
 	"tanh", "asinh", "acosh", "atanh", "exp", "exp2", "expm1", "log", "log10", "log2", "log1p",
-	"floor", "ceil", "round", "trunc", "rint", "cbrt", "erf", "erfc", "lgamma", "tgamma", "logb"}
+	"floor", "ceil", "round", "trunc", "rint", "cbrt", "erf", "erfc", "lgamma", "tgamma", "logb",
+	"roundeven"}
 var binaryMath = []string{"pow", "atan2", "fmod", "hypot", "fdim", "remainder", "nextafter"}
+
+// complexMath (C11 7.3) get their f and l variants generated; cpow is binary.
+var complexMath = []string{"cexp", "clog", "csqrt", "csin", "ccos", "ctan", "csinh", "ccosh",
+	"ctanh", "casin", "cacos", "catan", "casinh", "cacosh", "catanh", "cproj"}
 
 // intrinsics map builtin names to signatures; "g" marks type-generic handling.
 var intrinsics = map[string]string{
@@ -141,6 +149,10 @@ func init() {
 	for _, n := range binaryMath {
 		libFuncs[n], libFuncs[n+"f"], libFuncs[n+"l"] = "d:dd", "f:ff", "D:DD"
 	}
+	for _, n := range complexMath {
+		libFuncs[n], libFuncs[n+"f"], libFuncs[n+"l"] = "k:k", "j:j", "K:K"
+	}
+	libFuncs["cpow"], libFuncs["cpowf"], libFuncs["cpowl"] = "k:kk", "j:jj", "K:KK"
 	for _, op := range []string{"add", "sub", "mul"} {
 		for _, v := range []struct{ suffix, t string }{{"", "i"}, {"l", "l"}, {"ll", "x"}} {
 			intrinsics["__builtin_s"+op+v.suffix+"_overflow"] = "g"
@@ -237,6 +249,12 @@ func (c *checker) sigType(ch byte) *ast.Type {
 		return c.charPtr
 	case 'S':
 		return c.pointerTo(c.types[ast.Char].WithQual(ast.Const))
+	case 'j':
+		return c.complexOf(c.types[ast.Float])
+	case 'k':
+		return c.complexOf(c.types[ast.Double])
+	case 'K':
+		return c.complexOf(c.types[ast.LongDouble])
 	}
 	return c.types[ast.Int]
 }
