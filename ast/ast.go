@@ -654,5 +654,18 @@ type FuncDef struct {
 	// arrays (int b[a++]), lost when the type is adjusted to a pointer; they are
 	// evaluated on entry for their side effects (C11 6.9.1p10), in order (sema).
 	ParamSizes []Expr
+	// Parent is the function a GNU C nested function is defined in (sema); nil for a
+	// function defined at file scope. Nested are the functions defined directly in this
+	// one's body, in source order. Nested functions are also listed in File.Funcs
+	// (before their parent); they may use the automatic objects of every enclosing
+	// function (GCC manual, "Nested Functions").
+	Parent *FuncDef
+	Nested []*FuncDef
+	// NonLocalGotos maps each label this function jumps to with a non-local goto (a
+	// label declared with __label__ in an enclosing function) to the function that
+	// defines it (sema). NonLocalLabels are the labels of this function that nested
+	// functions jump to, in first-use order (sema).
+	NonLocalGotos  map[string]*FuncDef
+	NonLocalLabels []string
 	// Static locals and literals of the function are in File.Objects.
 }

@@ -264,6 +264,9 @@ type CallInfo struct {
 	NoReturn bool
 	// ReturnsTwice marks setjmp-like callees.
 	ReturnsTwice bool
+	// Chain: the callee is a GNU C nested function and the call's last argument (after
+	// the aggregate result pointer, if any) is its static chain (see OpChain).
+	Chain bool
 	// Lib: the callee is the standard library function Sym (C11 7.1.2; see
 	// ast.Object.Library), so passes may use its specified semantics (opt/libcalls.go).
 	Lib bool

@@ -105,6 +105,12 @@ const (
 	OpApply      // __builtin_apply(Args[0] function, Args[1] apply_args block, Args[2] I64 stack bytes): address of a block holding the result registers; Ptr
 	OpUntypedRet // __builtin_return(Args[0] result block): return from the function with those result registers; Void (the block then ends in BlockUnreachable)
 
+	// GNU C nested functions. The static chain is the pointer a nested function receives
+	// to reach its enclosing functions' frames; each backend passes it where its psABI
+	// says (x86-64 psABI §3.2.3, Figure 3.4: %r10).
+	OpChain      // the static chain this function was called with; Ptr, in the entry block (like Param)
+	OpTrampoline // write at Args[0] (target.TrampolineSize bytes) code that calls function Args[1] with static chain Args[2]; Void
+
 	NumOps
 )
 
@@ -199,6 +205,8 @@ var opTable = [NumOps]opInfo{
 	OpApplyArgs:   {"applyargs", 0, SideEffect},
 	OpApply:       {"apply", 3, SideEffect},
 	OpUntypedRet:  {"untypedret", 1, SideEffect},
+	OpChain:       {"chain", 0, 0},
+	OpTrampoline:  {"trampoline", 3, SideEffect},
 }
 
 func (o Op) String() string { return opTable[o].name }

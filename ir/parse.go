@@ -768,6 +768,8 @@ func (p *parser) valueLine(b *Block) {
 					c.NoReturn = true
 				} else if p.accept(tokIdent, "returnstwice") {
 					c.ReturnsTwice = true
+				} else if p.accept(tokIdent, "chain") {
+					c.Chain = true
 				} else if p.accept(tokIdent, "lib") {
 					c.Lib = true
 				} else if p.accept(tokIdent, "fixed") {

@@ -437,6 +437,9 @@ func printValue(sb *strings.Builder, v *Value) {
 		if c.ReturnsTwice {
 			sb.WriteString(" returnstwice")
 		}
+		if c.Chain {
+			sb.WriteString(" chain")
+		}
 		if c.Lib {
 			sb.WriteString(" lib")
 		}

@@ -367,6 +367,16 @@ func (c *checker) checkValue(v *Value) {
 		}
 	case OpUndef:
 		wantType(t != Void, "non-void")
+	case OpChain:
+		wantType(t == Ptr, "ptr")
+		if v.Block != c.f.Blocks[0] {
+			bad("chain outside the entry block")
+		}
+	case OpTrampoline:
+		wantType(t == Void, "void")
+		wantArg(0, arg(0) == Ptr, "ptr")
+		wantArg(1, arg(1) == Ptr, "ptr")
+		wantArg(2, arg(2) == Ptr, "ptr")
 	case OpBlockAddr, OpFrameAddr, OpRetAddr:
 		wantType(t == Ptr, "ptr")
 	case OpAdd, OpSub, OpAnd, OpOr, OpXor:
@@ -462,6 +472,10 @@ func (c *checker) checkValue(v *Value) {
 		want := len(ci.Params) + 1
 		if ci.RetAgg != nil {
 			want++
+		}
+		if ci.Chain {
+			want++
+			wantArg(len(v.Args)-1, arg(len(v.Args)-1) == Ptr, "ptr (static chain)")
 		}
 		if len(v.Args) != want {
 			bad("call has %d arguments, its signature wants %d", len(v.Args)-1, want-1)

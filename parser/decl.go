@@ -427,9 +427,8 @@ func (p *Parser) declaration(ds *declSpecs, funcOK bool) []*ast.Decl {
 		// list (C11 6.9.1).
 		if first && fn != nil && typ.Kind == ast.Func && (p.at(lexer.LBrace) ||
 			(fn.identList && p.startsDecl(p.tok, p.kw))) {
-			if !funcOK {
-				p.errorf(in.pos, "nested functions are not supported")
-			}
+			// In a block (!funcOK) this is a GNU C nested function definition (GCC
+			// manual, "Nested Functions"); sema gives it its meaning.
 			p.functionDefinition(decl, fn)
 			return append(decls, decl)
 		}

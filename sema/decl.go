@@ -1,6 +1,9 @@
 package sema
 
 import (
+	"maps"
+	"slices"
+
 	"gocc/ast"
 	"gocc/diag"
 )
@@ -161,17 +164,14 @@ func (c *checker) linkDecl(d *ast.Decl, fileScope bool) *ast.Object {
 
 // funcDef checks a function definition (C11 6.9.1).
 func (c *checker) funcDef(d *ast.Decl) {
-	if c.fn != nil {
-		c.errorf(d.Pos, "nested functions are not supported")
-		return
-	}
+	parent := c.fn // non-nil for a GNU C nested function (sema/nested.go)
 	ft := d.Type
 	if ft.Kind != ast.Func {
 		c.errorf(d.Pos, "expected function definition")
 		return
 	}
 	def := &ast.FuncDef{Decl: d, Body: d.Body}
-	c.fn = &funcCtx{def: def, name: d.Name, labels: map[string]*ast.LabeledStmt{}, gotos: map[string]diag.Pos{}}
+	c.fn = &funcCtx{def: def, name: d.Name, labels: map[string]*ast.LabeledStmt{}, gotos: map[string]diag.Pos{}, parent: parent}
 	// Parameters are declared in the function's outermost block scope (C11 6.2.1p4);
 	// their types are resolved there so that VLA bounds refer to earlier parameters.
 	outer := c.scope
@@ -232,12 +232,17 @@ func (c *checker) funcDef(d *ast.Decl) {
 	}
 	// Declare the function itself at file scope.
 	c.scope = outer
-	c.declType(d)
-	o := c.linkDecl(d, true)
+	var o *ast.Object
+	if parent != nil {
+		o = c.nestedFuncObj(d, def)
+	} else {
+		c.declType(d)
+		o = c.linkDecl(d, true)
+	}
 	c.scope = funcScope
 	if o == nil {
 		c.scope = outer
-		c.fn = nil
+		c.fn = parent
 		return
 	}
 	if o.Defined && o.Kind == ast.ObjFunc && c.inlineInfo[o] != nil && c.inlineInfo[o].definedHere {
@@ -270,20 +275,25 @@ func (c *checker) funcDef(d *ast.Decl) {
 		}
 		d.Body.Items = append(inits, d.Body.Items...)
 	}
-	for name, pos := range c.fn.gotos {
-		if c.fn.labels[name] == nil {
+	for _, name := range slices.Sorted(maps.Keys(c.fn.gotos)) { // sorted: deterministic output
+		pos := c.fn.gotos[name]
+		if c.fn.labels[name] == nil && !c.nonLocalLabel(name) {
 			c.errorf(pos, "label '%s' used but not defined", name)
 		}
 	}
 	c.scope = outer
-	c.fn = nil
+	c.fn = parent
 	c.file.Funcs = append(c.file.Funcs, def)
 }
 
 // localDecl handles a declaration inside a block (C11 6.7, 6.2.2p4-6).
 func (c *checker) localDecl(d *ast.Decl) {
 	if d.Body != nil {
-		c.errorf(d.Pos, "nested functions are not supported")
+		c.funcDef(d) // GNU C nested function
+		return
+	}
+	if d.Storage == ast.Auto && d.Type.Kind == ast.Func {
+		c.nestedFuncDecl(d)
 		return
 	}
 	c.declType(d)

@@ -65,6 +65,12 @@ type funcCtx struct {
 	breaks   int // enclosing loops and switches
 	switches []*ast.SwitchStmt
 	caseVals []map[int64]bool
+	// parent is the enclosing function's context while a GNU C nested function is
+	// checked (sema/nested.go), nil otherwise.
+	parent *funcCtx
+	// localLabels are the names declared with __label__ in the blocks enclosing the
+	// point being checked, innermost last (sema/nested.go).
+	localLabels []string
 }
 
 // checker holds the state of one Check call; there is no package-level mutable state.

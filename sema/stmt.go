@@ -28,6 +28,12 @@ func (c *checker) staticAssert(s *ast.StaticAssert) {
 // blockItems checks the items of a block in the current scope (the function body
 // shares its scope with the parameters, C11 6.2.1p4).
 func (c *checker) blockItems(b *ast.Block) {
+	if c.fn != nil && len(b.Labels) > 0 {
+		// Local labels (GNU C __label__) may be targets of nested functions' gotos.
+		n := len(c.fn.localLabels)
+		c.fn.localLabels = append(c.fn.localLabels, b.Labels...)
+		defer func() { c.fn.localLabels = c.fn.localLabels[:n] }()
+	}
 	for _, it := range b.Items {
 		c.stmt(it)
 	}

@@ -78,6 +78,11 @@ type Target struct {
 	// inherits (x86-64 psABI §3.2.2, AAPCS64 §6.4.5.1, RISC-V psABI: 16 bytes; the i386
 	// psABI as Linux uses it: 16). Locals aligned beyond it are realigned at run time.
 	StackAlign int
+	// TrampolineSize and TrampolineAlign are the size and alignment of the stack
+	// trampoline through which a GNU C nested function whose address is taken is called
+	// (it loads the static chain and jumps to the function; gcc's TRAMPOLINE_SIZE: 24 on
+	// x86-64). 0 if the backend makes none.
+	TrampolineSize, TrampolineAlign int
 	// AnonBitFieldAlign: unnamed bit-fields (zero-width ones too) raise the alignment of
 	// the struct to that of their declared type, as named ones do (gcc's
 	// TARGET_ALIGN_ANON_BITFIELD: true on AArch64, false on x86 and RISC-V).
@@ -159,6 +164,7 @@ func amd64() *Target {
 	t.LibDirs = []string{"/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib", "/lib", "/usr/lib/gcc/x86_64-linux-gnu/*"}
 	t.IncludeDirs = []string{"/usr/local/include", "/usr/include/x86_64-linux-gnu", "/usr/include"}
 	t.EmulationLD = "elf_x86_64"
+	t.TrampolineSize, t.TrampolineAlign = 24, 16
 	t.Macros = [][2]string{
 		{"__x86_64__", "1"}, {"__x86_64", "1"}, {"__amd64__", "1"}, {"__amd64", "1"},
 		{"__SIZEOF_FLOAT80__", "16"}, {"__SIZEOF_FLOAT128__", "16"},

@@ -81,7 +81,12 @@ func Generate(m *ir.Module, t *target.Target, opts *codegen.Options, w io.Writer
 	}
 	g.emitStructors(&sb)
 	g.emitPool(&sb)
-	sb.WriteString("\t.section .note.GNU-stack,\"\",@progbits\n")
+	if usesTrampolines(m) {
+		// Stack trampolines (trampoline.go) need an executable stack, as with gcc.
+		sb.WriteString("\t.section .note.GNU-stack,\"x\",@progbits\n")
+	} else {
+		sb.WriteString("\t.section .note.GNU-stack,\"\",@progbits\n")
+	}
 	bw := bufio.NewWriter(w)
 	bw.WriteString(sb.String())
 	return bw.Flush()

@@ -523,6 +523,7 @@ func (s *fnState) assignLocations() {
 // lowerParams moves the incoming arguments to their vregs (§3.2.3).
 func (s *fnState) lowerParams() {
 	cl := s.self
+	s.receiveChain() // %r10 is a scratch register: read it before anything else
 	if cl.retMemory {
 		s.hidden = s.gpr()
 		s.emit("movq", use(RDI, 8), def(s.hidden, 8))

@@ -13,6 +13,11 @@ func (s *fnState) call(v *ir.Value) {
 		return
 	}
 	args := v.Args[1:]
+	var chain *ir.Value
+	if ci.Chain {
+		chain = args[len(args)-1]
+		args = args[:len(args)-1]
+	}
 	var retPtr *ir.Value
 	if ci.RetAgg != nil {
 		retPtr = args[len(args)-1]
@@ -23,7 +28,7 @@ func (s *fnState) call(v *ir.Value) {
 	if callee.Op == ir.OpAddr && callee.AuxInt == 0 {
 		sym = callee.Sym
 	}
-	s.callWith(sym, callee, ci, args, retPtr, v)
+	s.callWith(sym, callee, ci, args, retPtr, chain, v)
 }
 
 // helperCall calls a runtime helper (libgcc) with scalar arguments; res receives the
@@ -34,13 +39,14 @@ func (s *fnState) helperCall(sym string, args []*ir.Value, res *ir.Value) {
 		ci.Params = append(ci.Params, ir.Param{Type: a.Type})
 	}
 	ci.NumFixed = len(args)
-	s.callWith(sym, nil, ci, args, nil, res)
+	s.callWith(sym, nil, ci, args, nil, nil, res)
 }
 
 // callWith lowers one call in four steps: stack arguments (which may use rdi/rsi/rcx
 // for block copies), the callee address, register arguments (moved last, so each
-// fixed argument register is live only up to the call), then the results.
-func (s *fnState) callWith(sym string, callee *ir.Value, ci *ir.CallInfo, args []*ir.Value, retPtr, res *ir.Value) {
+// fixed argument register is live only up to the call), then the results. chain, if
+// not nil, is the static chain of a nested function (trampoline.go).
+func (s *fnState) callWith(sym string, callee *ir.Value, ci *ir.CallInfo, args []*ir.Value, retPtr, chain, res *ir.Value) {
 	params := ci.Params
 	for len(params) < len(args) { // arguments beyond the prototype: by their IR types
 		params = append(params[:len(params):len(params)], ir.Param{Type: args[len(params)].Type})
@@ -125,6 +131,9 @@ func (s *fnState) callWith(sym string, callee *ir.Value, ci *ir.CallInfo, args [
 		// §3.5.7: %al is an upper bound on the number of vector registers used.
 		s.emit("movl", imm(int64(cl.numSSE)), def(RAX, 4))
 		uses = append(uses, RAX)
+	}
+	if chain != nil {
+		uses = append(uses, s.passChain(chain))
 	}
 	c := s.emit("call", target)
 	c.implUse = uses

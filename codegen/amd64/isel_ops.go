@@ -43,7 +43,9 @@ func (s *fnState) lowerValue(v *ir.Value) {
 	}
 	l := s.loc[v.ID]
 	switch v.Op {
-	case ir.OpParam, ir.OpPhi:
+	case ir.OpParam, ir.OpPhi, ir.OpChain:
+	case ir.OpTrampoline:
+		s.trampoline(v)
 	case ir.OpConst, ir.OpUndef:
 		switch v.Type {
 		case ir.I128:

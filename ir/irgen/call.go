@@ -46,7 +46,9 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	var callee *ir.Value
 	sym := ""
 	obj := directCallee(e.Fn)
+	var chain *ir.Value // static chain of a GNU C nested function (nested.go)
 	if obj != nil {
+		chain = fn.nestedChain(obj)
 		sym = fn.g.ref(obj)
 		callee = fn.addrOfSym(sym)
 	} else {
@@ -104,6 +106,10 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 		args = append(args, result)
 	default:
 		ci.Ret = fn.g.scalarType(rt)
+	}
+	if chain != nil {
+		ci.Chain = true
+		args = append(args, chain)
 	}
 	if obj != nil {
 		ci.NoReturn = obj.Noreturn

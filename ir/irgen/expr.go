@@ -17,6 +17,11 @@ type lval struct {
 
 // objAddress returns the address of an object or function.
 func (fn *fn) objAddress(o *ast.Object) *ir.Value {
+	if o.Kind == ast.ObjFunc {
+		if t := fn.nestedFuncAddr(o); t != nil {
+			return t
+		}
+	}
 	if o.Global || o.Kind == ast.ObjFunc {
 		name := fn.g.ref(o)
 		if o.ThreadLocal {
@@ -568,6 +573,9 @@ func (fn *fn) expr(e ast.Expr) *ir.Value {
 		}
 		return fn.op(ir.OpVaArg, fn.g.scalarType(to), ap)
 	case *ast.LabelAddr:
+		if v := fn.nonLocalLabelAddr(e.Label); v != nil {
+			return v
+		}
 		b := fn.label(e.Label)
 		fn.takenLabels[e.Label] = true
 		v := fn.op(ir.OpBlockAddr, ir.Ptr)

@@ -46,10 +46,13 @@ type fn struct {
 	isMain  bool
 	// instrument: emit the -finstrument-functions entry and exit hooks.
 	instrument bool
+	// nest is the function's part in GNU C nested functions (nested.go), or nil.
+	nest *nestState
 }
 
-// function lowers one function definition.
-func (g *gen) function(fd *ast.FuncDef) {
+// function lowers one function definition; parent is the generator of the enclosing
+// function of a GNU C nested function (nested.go), nil at file scope.
+func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 	o := fd.Obj
 	name := o.LinkName
 	if name == "" {
@@ -114,6 +117,7 @@ func (g *gen) function(fd *ast.FuncDef) {
 		v.AuxInt = int64(i)
 		fn.store(fn.localAddr(p), v, pt, false)
 	}
+	fn.nestPrologue(parent)
 	// Variably modified parameter types (int a[][n], int (*p)[n]) have their sizes
 	// evaluated on entry (C11 6.9.1p10).
 	for _, p := range fd.Params {
@@ -137,6 +141,7 @@ func (g *gen) function(fd *ast.FuncDef) {
 
 	fn.block(fd.Body)
 	fn.endStmt()
+	fn.nestEpilogue()
 
 	// Falling off the end (C11 6.9.1p12); main returns 0 (C11 5.1.2.2.3).
 	switch {
@@ -258,6 +263,9 @@ func (fn *fn) tempSlot(t *ast.Type) *ir.Value {
 
 // localAddr returns the address of an automatic object.
 func (fn *fn) localAddr(o *ast.Object) *ir.Value {
+	if fn.foreign(o) {
+		return fn.foreignAddr(o)
+	}
 	if p, ok := fn.vlaPtr[o]; ok {
 		return fn.op(ir.OpLoad, ir.Ptr, p)
 	}
@@ -512,6 +520,8 @@ func (fn *fn) sizeOf(t *ast.Type) *ir.Value {
 	var n *ir.Value
 	if t.VLA && t.LenExpr != nil {
 		if slot, ok := fn.vlaLen[t.LenExpr]; ok {
+			n = fn.op(ir.OpLoad, fn.g.intptr, slot)
+		} else if slot := fn.foreignVLALen(t.LenExpr); slot != nil {
 			n = fn.op(ir.OpLoad, fn.g.intptr, slot)
 		} else {
 			n = fn.convert(fn.expr(t.LenExpr), t.LenExpr.Type(), fn.sizeType())

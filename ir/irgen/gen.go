@@ -81,6 +81,8 @@ type gen struct {
 	takenLabels        map[*ast.Object]map[string]bool
 	pendingLabelRelocs []labelReloc
 	instrument         bool // -finstrument-functions (ast.File.InstrumentFunctions)
+	// nestedDefs are the GNU C nested functions by Object (nested.go).
+	nestedDefs map[*ast.Object]*ast.FuncDef
 }
 
 type labelReloc struct {
@@ -106,6 +108,7 @@ func Generate(f *ast.File, t *target.Target, diags *diag.List) *ir.Module {
 		labelBlocks: map[*ast.Object]map[string]*ir.Block{},
 		funcs:       map[*ast.Object]*ir.Func{},
 		takenLabels: map[*ast.Object]map[string]bool{},
+		nestedDefs:  map[*ast.Object]*ast.FuncDef{},
 	}
 	for _, d := range f.Decls {
 		if a, ok := d.(*ast.AsmStmt); ok {
@@ -129,10 +132,18 @@ func Generate(f *ast.File, t *target.Target, diags *diag.List) *ir.Module {
 		}
 	}
 	for _, fd := range f.Funcs {
+		if fd.Parent != nil && fd.Obj != nil {
+			g.nestedDefs[fd.Obj] = fd
+		}
+	}
+	for _, fd := range f.Funcs {
 		if fd.Obj == nil || !fd.Obj.Defined {
 			continue // C99 inline definition not to be emitted (sema)
 		}
-		g.function(fd)
+		if fd.Parent != nil {
+			continue // generated within its parent (nested.go)
+		}
+		g.function(fd, nil)
 	}
 	seen := map[*ast.Object]bool{}
 	for _, o := range f.Objects {

@@ -126,6 +126,9 @@ func (fn *fn) stmt(s ast.Stmt) {
 	case *ast.ReturnStmt:
 		fn.returnStmt(s)
 	case *ast.GotoStmt:
+		if fn.nonLocalGoto(s.Label) {
+			break
+		}
 		fn.jumpAway(fn.label(s.Label))
 	case *ast.IndirectGoto:
 		target := fn.expr(s.X)
@@ -269,6 +272,10 @@ func (fn *fn) decl(d *ast.Decl) {
 	}
 	if d.Storage == ast.Typedef {
 		fn.declareVLATypes(d.Type)
+		return
+	}
+	if d.Body != nil {
+		fn.nestedFuncDecl(d)
 		return
 	}
 	o := d.Obj
