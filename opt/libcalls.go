@@ -3,6 +3,7 @@ package opt
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"gocc/ir"
 )
@@ -47,11 +48,16 @@ func libcalls(f *ir.Func, ctx *passContext) {
 			if v.Op != ir.OpCall || v.Call == nil || !v.Call.Lib || v.Sym == "" {
 				continue
 			}
-			fold := libFolds[v.Sym]
-			if fold == nil {
+			// The stdio *_unlocked functions behave as the locked ones.
+			name, unlocked := strings.CutSuffix(v.Sym, "_unlocked")
+			fold := libFolds[name]
+			if fold == nil || (unlocked && !stdioFuncs[name]) {
 				continue
 			}
 			lc := &libCall{ctx: ctx, v: v, b: b, i: i}
+			if unlocked {
+				lc.suffix = "_unlocked"
+			}
 			fold(lc)
 			i = lc.i
 		}
@@ -60,11 +66,16 @@ func libcalls(f *ir.Func, ctx *passContext) {
 
 // libCall is one call being simplified: v is b.Values[i].
 type libCall struct {
-	ctx *passContext
-	v   *ir.Value
-	b   *ir.Block
-	i   int
+	ctx    *passContext
+	v      *ir.Value
+	b      *ir.Block
+	i      int
+	suffix string // "_unlocked" when simplifying printf_unlocked and the like
 }
+
+// stdioFuncs are the output functions with *_unlocked variants.
+var stdioFuncs = map[string]bool{"printf": true, "fprintf": true, "fputs": true, "puts": true,
+	"putchar": true, "fputc": true, "fwrite": true}
 
 func (lc *libCall) nargs() int          { return len(lc.v.Args) - 1 }
 func (lc *libCall) arg(i int) *ir.Value { return lc.v.Args[1+i] }
@@ -87,6 +98,54 @@ func (lc *libCall) str(i int) ([]byte, bool) {
 		return nil, false
 	}
 	return lc.ctx.constString(lc.arg(i))
+}
+
+// knownStrlen returns the length of the string at p if it is known: a constant
+// string, or a phi or select all of whose operands have that same known length (strlen
+// of "foo"+1 or "bar"+1 chosen at run time is 2); phi cycles (a loop choosing among
+// constant strings) add no new lengths.
+func (ctx *passContext) knownStrlen(p *ir.Value, seen map[*ir.Value]bool) (int64, bool) {
+	if s, ok := ctx.constString(p); ok {
+		return int64(len(s)), true
+	}
+	var ops []*ir.Value
+	switch p.Op {
+	case ir.OpPhi:
+		ops = p.Args
+	case ir.OpSelect:
+		ops = p.Args[1:]
+	case ir.OpCopyValue:
+		ops = p.Args
+	default:
+		return 0, false
+	}
+	if seen == nil {
+		seen = map[*ir.Value]bool{}
+	}
+	if len(seen) > 64 {
+		return 0, false
+	}
+	seen[p] = true
+	n := int64(-1)
+	for _, a := range ops {
+		if seen[a] {
+			continue
+		}
+		m, ok := ctx.knownStrlen(a, seen)
+		if !ok || (n >= 0 && m != n) {
+			return 0, false
+		}
+		n = m
+	}
+	return n, n >= 0
+}
+
+// strlen returns the known length of the string argument i.
+func (lc *libCall) strlen(i int) (int64, bool) {
+	if i >= lc.nargs() {
+		return 0, false
+	}
+	return lc.ctx.knownStrlen(lc.arg(i), nil)
 }
 
 // before inserts a new value just before the call.
@@ -160,6 +219,9 @@ func (lc *libCall) copyBytes(dst, src *ir.Value, n int64) {
 
 // call inserts a call of library function sym before the call being simplified.
 func (lc *libCall) call(sym string, ret ir.Type, args ...*ir.Value) *ir.Value {
+	if stdioFuncs[sym] {
+		sym += lc.suffix
+	}
 	addr := lc.before(ir.OpAddr, ir.Ptr)
 	addr.Sym = sym
 	ci := &ir.CallInfo{Ret: ret, Lib: true}
@@ -360,8 +422,8 @@ func foldStrlen(lc *libCall) {
 		return
 	}
 	p := lc.arg(0)
-	if s, ok := lc.str(0); ok {
-		lc.result(int64(len(s)))
+	if n, ok := lc.strlen(0); ok {
+		lc.result(n)
 		return
 	}
 	// strlen(s + k) for a constant s without embedded NUL: k must be in [0, len] for
@@ -382,16 +444,32 @@ func foldStrlen(lc *libCall) {
 }
 
 func foldStrnlen(lc *libCall) {
+	if lc.nargs() != 2 {
+		return
+	}
 	n, ok := lc.intArg(1)
-	if !ok || n < 0 {
+	if !ok {
+		// strnlen(s, n) of a string of known length L is min(n, L) (POSIX strnlen).
+		if l, ok := lc.strlen(0); ok && lc.arg(1).Type == lc.v.Type {
+			if l == 0 {
+				lc.result(0)
+				return
+			}
+			lv := lc.iconst(lc.v.Type, l)
+			lt := lc.before(ir.OpLtU, ir.I32, lc.arg(1), lv)
+			lc.resultValue(lc.before(ir.OpSelect, lc.v.Type, lt, lc.arg(1), lv))
+		}
 		return
 	}
 	if n == 0 {
 		lc.result(0)
 		return
 	}
-	if s, ok := lc.str(0); ok {
-		lc.result(min(int64(len(s)), n))
+	if s, ok := lc.strlen(0); ok {
+		if n < 0 || n > s { // n is a size_t: negative means huge
+			n = s
+		}
+		lc.result(n)
 	}
 }
 
@@ -477,7 +555,15 @@ func foldMemcmp(lc *libCall) {
 func foldStrchr(lc *libCall, last bool) {
 	c, okC := lc.intArg(1)
 	s, okS := lc.str(0)
-	if !okC || !okS || lc.nargs() != 2 {
+	if !okC || lc.nargs() != 2 {
+		return
+	}
+	if !okS {
+		// The terminating NUL is the only (and so the last) zero: s + strlen(s).
+		if byte(c) == 0 {
+			end := lc.call("strlen", lc.intptr(), lc.arg(0))
+			lc.resultValue(lc.before(ir.OpAdd, ir.Ptr, lc.arg(0), end))
+		}
 		return
 	}
 	ch := byte(c) // converted to char (C11 7.24.5.2p2)
@@ -603,7 +689,7 @@ func foldStrcpy(lc *libCall, end bool) {
 	if lc.nargs() != 2 {
 		return
 	}
-	s, ok := lc.str(1)
+	l, ok := lc.strlen(1)
 	if !ok {
 		if end && lc.unused() {
 			lc.replaceCall("strcpy", lc.arg(0), lc.arg(1))
@@ -611,9 +697,9 @@ func foldStrcpy(lc *libCall, end bool) {
 		return
 	}
 	d := lc.arg(0)
-	lc.copyBytes(d, lc.arg(1), int64(len(s))+1)
+	lc.copyBytes(d, lc.arg(1), l+1)
 	if end {
-		d = lc.offset(d, int64(len(s)))
+		d = lc.offset(d, l)
 	}
 	lc.resultValue(d)
 }
@@ -628,12 +714,12 @@ func foldStrncpy(lc *libCall) {
 		lc.resultValue(d)
 		return
 	}
-	s, ok := lc.str(1)
+	l, ok := lc.strlen(1)
 	if !ok {
 		return
 	}
 	// Copies min(n, len+1) bytes of s, then pads with zeros to n (C11 7.24.2.4).
-	k := min(n, int64(len(s))+1)
+	k := min(n, l+1)
 	lc.copyBytes(d, lc.arg(1), k)
 	if n > k {
 		z := lc.before(ir.OpZero, ir.Void, lc.offset(d, k))
@@ -646,15 +732,15 @@ func foldStrcat(lc *libCall) {
 	if lc.nargs() != 2 {
 		return
 	}
-	s, ok := lc.str(1)
+	l, ok := lc.strlen(1)
 	if !ok {
 		return
 	}
 	d := lc.arg(0)
-	if len(s) > 0 {
+	if l > 0 {
 		// strcat(d, s) is strcpy(d + strlen(d), s).
 		end := lc.call("strlen", lc.intptr(), d)
-		lc.copyBytes(lc.before(ir.OpAdd, ir.Ptr, d, end), lc.arg(1), int64(len(s))+1)
+		lc.copyBytes(lc.before(ir.OpAdd, ir.Ptr, d, end), lc.arg(1), l+1)
 	}
 	lc.resultValue(d)
 }
@@ -665,11 +751,11 @@ func foldStrncat(lc *libCall) {
 	}
 	d := lc.arg(0)
 	n, okN := lc.intArg(2)
-	s, okS := lc.str(1)
+	l, okS := lc.strlen(1)
 	switch {
-	case okN && n == 0, okS && len(s) == 0:
+	case okN && n == 0, okS && l == 0:
 		lc.resultValue(d)
-	case okN && okS && n >= int64(len(s)):
+	case okN && okS && n >= l:
 		// Appends all of s and a NUL: strcat (C11 7.24.3.2).
 		lc.replaceCall("strcat", d, lc.arg(1))
 	}
@@ -688,12 +774,8 @@ func foldMemcpy(lc *libCall, end, move bool) {
 		}
 		return
 	}
-	if move && n > 1 {
-		// The copy may overlap unless the source is read-only data (the destination is
-		// written, so it is not that object).
-		if _, ro := lc.ctx.readOnlyBytes(s, n); !ro {
-			return
-		}
+	if move && n > 1 && !noOverlap(lc.ctx, d, s, n) {
+		return
 	}
 	if move && n == 1 {
 		// One byte: load it, then store it (overlap cannot matter).
@@ -706,6 +788,45 @@ func foldMemcpy(lc *libCall, end, move bool) {
 		d = lc.offset(d, n)
 	}
 	lc.resultValue(d)
+}
+
+// noOverlap reports whether n bytes at d (written) and at s cannot overlap: s is
+// read-only data (which d, being written, is not), or they lie in different objects
+// (pointer arithmetic stays inside its object, C11 6.5.6p8).
+func noOverlap(ctx *passContext, d, s *ir.Value, n int64) bool {
+	if _, ro := ctx.readOnlyBytes(s, n); ro {
+		return true
+	}
+	bd, okD := baseObject(ctx, d)
+	bs, okS := baseObject(ctx, s)
+	return okD && okS && bd != bs
+}
+
+// baseObject names the object an address points into: a stack slot, an alloca, or a
+// global that is not an alias (distinct symbols are distinct objects then).
+func baseObject(ctx *passContext, p *ir.Value) (string, bool) {
+	for {
+		switch p.Op {
+		case ir.OpAdd, ir.OpSub:
+			if p.Type != ir.Ptr {
+				return "", false
+			}
+			p = p.Args[0]
+		case ir.OpCopyValue:
+			p = p.Args[0]
+		case ir.OpSlot:
+			return fmt.Sprintf("slot %d", p.AuxInt), true
+		case ir.OpAlloca:
+			return fmt.Sprintf("alloca v%d", p.ID), true
+		case ir.OpAddr:
+			if g := ctx.globals[p.Sym]; g != nil && g.Alias == "" {
+				return "@" + p.Sym, true
+			}
+			return "", false
+		default:
+			return "", false
+		}
+	}
 }
 
 // foldBcopy: bcopy(s, d, n) is memmove(d, s, n).
@@ -723,7 +844,7 @@ func foldBcopy(lc *libCall) {
 		lc.before(ir.OpStore, ir.Void, d, x)
 		lc.remove()
 	case ok:
-		if _, ro := lc.ctx.readOnlyBytes(s, n); ro {
+		if noOverlap(lc.ctx, d, s, n) {
 			lc.copyBytes(d, s, n)
 			lc.remove()
 			return
@@ -799,19 +920,19 @@ func foldFputs(lc *libCall) {
 	if !lc.unused() || lc.nargs() != 2 {
 		return
 	}
-	s, ok := lc.str(0)
+	l, ok := lc.strlen(0)
 	if !ok {
 		return
 	}
 	fp := lc.arg(1)
-	switch len(s) {
+	switch l {
 	case 0:
 		lc.remove()
 	case 1:
-		lc.replaceCall("fputc", lc.iconst(ir.I32, int64(s[0])), fp)
+		lc.replaceCall("fputc", lc.loadByte(lc.arg(0), ir.I32), fp)
 	default:
 		one := lc.iconst(lc.intptr(), 1)
-		lc.call("fwrite", lc.intptr(), lc.arg(0), one, lc.iconst(lc.intptr(), int64(len(s))), fp)
+		lc.call("fwrite", lc.intptr(), lc.arg(0), one, lc.iconst(lc.intptr(), l), fp)
 		lc.remove()
 	}
 }

@@ -1,13 +1,17 @@
 package sema
 
-import "gocc/ast"
+import (
+	"strings"
+
+	"gocc/ast"
+)
 
 // markLibraryFuncs sets Object.Library on the external functions that are the standard
-// library functions gcc knows as builtins (libFuncs), as gcc does for a declaration
-// whose type matches the builtin's: the optimizer may then replace calls with their
-// result or with cheaper calls (strlen("abc") → 3, printf("x\n") → puts("x")). A
-// declaration without a prototype matches if its return type does. -fno-builtin and
-// -fno-builtin-NAME turn this off, as do a static definition or an incompatible type.
+// library functions gcc knows as builtins (libFuncs, and the stdio *_unlocked variants,
+// which behave as the locked functions), as gcc does for a declaration whose type
+// matches the builtin's: the optimizer may then replace calls with their result or with
+// cheaper calls (strlen("abc") → 3, printf("x\n") → puts("x")). -fno-builtin and
+// -fno-builtin-NAME turn this off, as do a static definition or an unrelated type.
 func (c *checker) markLibraryFuncs() {
 	nb := c.file.NoBuiltin
 	if nb[""] {
@@ -15,14 +19,60 @@ func (c *checker) markLibraryFuncs() {
 	}
 	for name, o := range c.linkObjs {
 		sig, ok := libFuncs[name]
+		if base, unlocked := strings.CutSuffix(name, "_unlocked"); !ok && unlocked {
+			sig, ok = libFuncs[base]
+		}
 		if !ok || nb[name] || o.LinkName != name || o.Kind != ast.ObjFunc || o.Linkage != ast.External || o.Type == nil || o.Type.Kind != ast.Func {
 			continue
 		}
-		want := c.builtinSig(sig)
-		if o.Type.OldStyle {
-			o.Library = o.Type.Base != nil && c.compatible(o.Type.Base.Unqual(), want.Base.Unqual())
-			continue
-		}
-		o.Library = c.compatible(o.Type, want)
+		o.Library = c.matchesLibSig(o.Type, c.builtinSig(sig))
 	}
+}
+
+// matchesLibSig reports whether a declared function type fits a library signature the
+// way gcc accepts declarations of builtins: the same number of parameters and
+// variadicness (or no prototype), integer types of the same size and signedness-blind,
+// floating types equal, and pointers for pointers (the signatures write FILE * and
+// other object pointers as void *; char pointers must point to a character type).
+func (c *checker) matchesLibSig(have, want *ast.Type) bool {
+	if !c.fitsLibType(have.Base, want.Base) {
+		return false
+	}
+	if have.OldStyle {
+		return true
+	}
+	if len(have.Params) != len(want.Params) || have.Variadic != want.Variadic {
+		return false
+	}
+	for i, p := range have.Params {
+		if !c.fitsLibType(p.Type, want.Params[i].Type) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) fitsLibType(have, want *ast.Type) bool {
+	if have == nil || want == nil {
+		return have == want
+	}
+	have, want = have.Unqual(), want.Unqual()
+	switch {
+	case want.Kind == ast.Void:
+		return have.Kind == ast.Void
+	case want.Kind == ast.Pointer:
+		if have.Kind != ast.Pointer {
+			return false
+		}
+		if wb := want.Base.Unqual(); wb.Kind != ast.Void {
+			hb := have.Base.Unqual()
+			return hb.Kind == ast.Char || hb.Kind == ast.SChar || hb.Kind == ast.UChar
+		}
+		return true
+	case want.IsInteger():
+		return have.IsInteger() && have.Size == want.Size
+	case want.IsFloat():
+		return have.Kind == want.Kind
+	}
+	return c.compatible(have, want)
 }
