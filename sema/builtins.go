@@ -29,7 +29,7 @@ import (
 //     add/sub/mul_overflow (typed variants are rewritten to the generic ones after
 //     converting the operands), isnan/isinf/isfinite/isnormal/signbit/isinf_sign
 //     (type-generic: operands not promoted), fabs/fabsf/fabsl, setjmp/longjmp,
-//     complex, apply_args/apply/return (untyped calls), clear_padding, __clear_cache,
+//     complex, apply_args/apply/return (untyped calls), clear_padding, __clear_cache, powi,
 //     stack_save/stack_restore, and the __sync_* and __atomic_* families (type-generic:
 //     value operands converted to the pointee type T, result T, bool or void).
 //   - Folded or rewritten by sema: __builtin_expect (its first argument),
@@ -118,6 +118,7 @@ var intrinsics = map[string]string{
 	"__builtin_apply_args": "p:", "__builtin_apply": "p:ppz", "__builtin_return": "v:p",
 	"__builtin_clear_padding": "g", "__builtin___clear_cache": "v:pp",
 	"__builtin_stack_save": "p:", "__builtin_stack_restore": "v:p",
+	"__builtin_powi": "d:di", "__builtin_powif": "f:fi", "__builtin_powil": "D:Di",
 	"__builtin_extract_return_addr": "g", "__builtin_speculation_safe_value": "g",
 	"__sync_synchronize": "v:", "__atomic_thread_fence": "v:i", "__atomic_signal_fence": "v:i",
 	"__atomic_always_lock_free": "g", "__atomic_is_lock_free": "g",

@@ -109,6 +109,8 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		return fn.builtinSetjmp(name, e)
 	case "fpclassify":
 		return fn.fpclassify(e)
+	case "powi", "powif", "powil":
+		return fn.powi(e)
 	case "clear_padding":
 		fn.clearPadding(e)
 		return nil

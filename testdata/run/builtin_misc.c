@@ -1,6 +1,6 @@
 /* __builtin_clear_padding (gcc 11), __builtin___clear_cache, __builtin_stack_save and
-   __builtin_stack_restore, and __builtin_strcasecmp/strncasecmp (gcc manual "Other
-   Builtins"). */
+   __builtin_stack_restore, __builtin_powi, and __builtin_strcasecmp/strncasecmp (gcc
+   manual "Other Builtins"). */
 #include <stdio.h>
 #include <string.h>
 #define CHECK(x) do { if (!(x)) { printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #x); return 1; } } while (0)
@@ -81,5 +81,13 @@ int main(void) {
 
 	CHECK(__builtin_strcasecmp("HeLLo", "hello") == 0 && __builtin_strncasecmp("abcX", "ABCy", 3) == 0);
 	CHECK(__builtin_strncasecmp("abcX", "ABCy", 4) < 0);
+
+	/* powi: repeated squaring, as libgcc's __powidf2. */
+	volatile int k = -3, big = -2147483647 - 1;
+	volatile double x = 1.1;
+	CHECK(__builtin_powi(2.0, 10) == 1024.0 && __builtin_powi(2.0, k) == 0.125 && __builtin_powi(x, 0) == 1.0);
+	CHECK(__builtin_powi(x, 7) == x * x * x * x * x * x * x || __builtin_powi(x, 7) > 1.9487);
+	CHECK(__builtin_powif(1.5f, 5) == 7.59375f && __builtin_powil(3.0L, 40) == 12157665459056928801.0L);
+	CHECK(__builtin_powi(2.0, big) == 0.0 && __builtin_powi(-1.0, big) == 1.0);
 	return 0;
 }
