@@ -36,7 +36,8 @@ import (
 //     assume_aligned (its first argument), prefetch (evaluates its arguments),
 //     constant_p, object_size (objsize.go), classify_type, huge_val/inf/nan
 //     (float, double, long double), isgreater/isless/... (plain comparisons),
-//     conj/creal/cimag (~, __real__, __imag__), atomic_always_lock_free/is_lock_free.
+//     conj/creal/cimag (~, __real__, __imag__), atomic_always_lock_free/is_lock_free,
+//     tgmath (a call of the selected function, tgmath.go).
 
 var libFuncs = map[string]string{
 	"abort": "v:", "exit": "v:i", "_exit": "v:i", "_Exit": "v:i", "malloc": "p:z", "calloc": "p:zz",
@@ -116,7 +117,7 @@ var intrinsics = map[string]string{
 	"__builtin_creal": "g", "__builtin_crealf": "g", "__builtin_creall": "g",
 	"__builtin_cimag": "g", "__builtin_cimagf": "g", "__builtin_cimagl": "g",
 	"__builtin_apply_args": "p:", "__builtin_apply": "p:ppz", "__builtin_return": "v:p",
-	"__builtin_clear_padding": "g", "__builtin___clear_cache": "v:pp",
+	"__builtin_clear_padding": "g", "__builtin___clear_cache": "v:pp", "__builtin_tgmath": "g",
 	"__builtin_stack_save": "p:", "__builtin_stack_restore": "v:p",
 	"__builtin_powi": "d:di", "__builtin_powif": "f:fi", "__builtin_powil": "D:Di",
 	"__builtin_extract_return_addr": "g", "__builtin_speculation_safe_value": "g",
@@ -628,6 +629,8 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 		return e
 	case "__builtin_clear_padding":
 		return c.clearPaddingCall(e)
+	case "__builtin_tgmath":
+		return c.tgmathCall(e)
 	case "__builtin_fpclassify":
 		if !need(6) {
 			return int0(0)
