@@ -16,6 +16,7 @@ import (
 //	x long long  X unsigned long long  W uint64 (8-byte unsigned)  H unsigned short
 //	z size_t  f float  d double  D long double  p void *  P const void *
 //	s char *  S const char *  j k K _Complex float, double, long double
+//	Y unsigned __int128
 //
 // Three kinds:
 //
@@ -92,7 +93,7 @@ var intrinsics = map[string]string{
 	"__builtin_parity": "i:u", "__builtin_parityl": "i:L", "__builtin_parityll": "i:X",
 	"__builtin_ffs": "i:i", "__builtin_ffsl": "i:l", "__builtin_ffsll": "i:x",
 	"__builtin_clrsb": "i:i", "__builtin_clrsbl": "i:l", "__builtin_clrsbll": "i:x",
-	"__builtin_bswap16": "H:H", "__builtin_bswap32": "u:u", "__builtin_bswap64": "W:W",
+	"__builtin_bswap16": "H:H", "__builtin_bswap32": "u:u", "__builtin_bswap64": "W:W", "__builtin_bswap128": "Y:Y",
 	"__builtin_frame_address": "p:u", "__builtin_return_address": "p:u",
 	"__builtin_va_start": "g", "__builtin_va_end": "g", "__builtin_va_copy": "g", "__builtin_c23_va_start": "g",
 	"__builtin_add_overflow": "g", "__builtin_sub_overflow": "g", "__builtin_mul_overflow": "g",
@@ -251,6 +252,8 @@ func (c *checker) sigType(ch byte) *ast.Type {
 		return c.charPtr
 	case 'S':
 		return c.pointerTo(c.types[ast.Char].WithQual(ast.Const))
+	case 'Y':
+		return c.types[ast.UInt128]
 	case 'j':
 		return c.complexOf(c.types[ast.Float])
 	case 'k':

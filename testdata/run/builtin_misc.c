@@ -1,5 +1,5 @@
 /* __builtin_clear_padding (gcc 11), __builtin___clear_cache, __builtin_stack_save and
-   __builtin_stack_restore, __builtin_powi, and __builtin_strcasecmp/strncasecmp (gcc
+   __builtin_stack_restore, __builtin_powi, __builtin_bswap128, and __builtin_strcasecmp/strncasecmp (gcc
    manual "Other Builtins"). */
 #include <stdio.h>
 #include <string.h>
@@ -89,5 +89,11 @@ int main(void) {
 	CHECK(__builtin_powi(x, 7) == x * x * x * x * x * x * x || __builtin_powi(x, 7) > 1.9487);
 	CHECK(__builtin_powif(1.5f, 5) == 7.59375f && __builtin_powil(3.0L, 40) == 12157665459056928801.0L);
 	CHECK(__builtin_powi(2.0, big) == 0.0 && __builtin_powi(-1.0, big) == 1.0);
+
+	unsigned __int128 w = ((unsigned __int128)0x0102030405060708ULL << 64) | 0x090a0b0c0d0e0f10ULL;
+	volatile unsigned __int128 vw = w;
+	unsigned __int128 sw = __builtin_bswap128(vw);
+	CHECK((unsigned long long)(sw >> 64) == 0x100f0e0d0c0b0a09ULL && (unsigned long long)sw == 0x0807060504030201ULL);
+	CHECK(sw == __builtin_bswap128(w));
 	return 0;
 }
