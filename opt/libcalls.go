@@ -71,14 +71,60 @@ type libCall struct {
 	b      *ir.Block
 	i      int
 	suffix string // "_unlocked" when simplifying printf_unlocked and the like
+	// argMap, if set, selects the arguments a fold sees: arg(i) is call argument
+	// argMap[i] (the checking variants' flag and va_list arguments are skipped).
+	argMap []int
 }
 
 // stdioFuncs are the output functions with *_unlocked variants.
 var stdioFuncs = map[string]bool{"printf": true, "fprintf": true, "fputs": true, "puts": true,
 	"putchar": true, "fputc": true, "fwrite": true}
 
-func (lc *libCall) nargs() int          { return len(lc.v.Args) - 1 }
-func (lc *libCall) arg(i int) *ir.Value { return lc.v.Args[1+i] }
+func (lc *libCall) nargs() int {
+	if lc.argMap != nil {
+		return len(lc.argMap)
+	}
+	return len(lc.v.Args) - 1
+}
+
+func (lc *libCall) arg(i int) *ir.Value {
+	if lc.argMap != nil {
+		return lc.v.Args[1+lc.argMap[i]]
+	}
+	return lc.v.Args[1+i]
+}
+
+// withArgs runs fold seeing only the call arguments idx, if the call has n arguments
+// (n >= 0), or at least -n of which the ones after the first -n are variadic and seen
+// after idx.
+func withArgs(n int, idx []int, fold func(*libCall)) func(*libCall) {
+	return func(lc *libCall) {
+		if len(lc.v.Args)-1 != n && n >= 0 {
+			return
+		}
+		m := append([]int(nil), idx...)
+		if n < 0 { // variadic with -n fixed arguments: the variadic ones follow
+			if len(lc.v.Args)-1 < -n {
+				return
+			}
+			for i := -n; i < len(lc.v.Args)-1; i++ {
+				m = append(m, i)
+			}
+		}
+		lc.argMap = m
+		fold(lc)
+	}
+}
+
+// plainFormat runs fold (a printf-like fold) when the format argument fmtArg has no
+// conversion, so the va_list argument is not read (vprintf("x\n", ap) is printf("x\n")).
+func plainFormat(fmtArg int, fold func(*libCall)) func(*libCall) {
+	return func(lc *libCall) {
+		if s, ok := lc.str(fmtArg); ok && bytes.IndexByte(s, '%') < 0 {
+			fold(lc)
+		}
+	}
+}
 
 // intArg returns argument i if it is an integer constant (zero-extended from its width:
 // the size_t and int arguments here are non-negative or converted to unsigned char).
@@ -383,37 +429,45 @@ func init() {
 				foldStrcmp(lc, n)
 			}
 		},
-		"memcmp":    foldMemcmp,
-		"bcmp":      foldMemcmp,
-		"strchr":    func(lc *libCall) { foldStrchr(lc, false) },
-		"index":     func(lc *libCall) { foldStrchr(lc, false) },
-		"strrchr":   func(lc *libCall) { foldStrchr(lc, true) },
-		"rindex":    func(lc *libCall) { foldStrchr(lc, true) },
-		"memchr":    foldMemchr,
-		"strstr":    foldStrstr,
-		"strpbrk":   foldStrpbrk,
-		"strspn":    func(lc *libCall) { foldSpan(lc, true) },
-		"strcspn":   func(lc *libCall) { foldSpan(lc, false) },
-		"strcpy":    func(lc *libCall) { foldStrcpy(lc, false) },
-		"stpcpy":    func(lc *libCall) { foldStrcpy(lc, true) },
-		"strncpy":   foldStrncpy,
-		"strcat":    foldStrcat,
-		"strncat":   foldStrncat,
-		"memcpy":    func(lc *libCall) { foldMemcpy(lc, false, false) },
-		"mempcpy":   func(lc *libCall) { foldMemcpy(lc, true, false) },
-		"memmove":   func(lc *libCall) { foldMemcpy(lc, false, true) },
-		"bcopy":     foldBcopy,
-		"printf":    foldPrintf,
-		"fprintf":   foldFprintf,
-		"fputs":     foldFputs,
-		"puts":      foldPuts,
-		"sprintf":   foldSprintf,
-		"floor":     foldNarrowMath,
-		"ceil":      foldNarrowMath,
-		"trunc":     foldNarrowMath,
-		"round":     foldNarrowMath,
-		"rint":      foldNarrowMath,
-		"nearbyint": foldNarrowMath,
+		"memcmp":  foldMemcmp,
+		"bcmp":    foldMemcmp,
+		"strchr":  func(lc *libCall) { foldStrchr(lc, false) },
+		"index":   func(lc *libCall) { foldStrchr(lc, false) },
+		"strrchr": func(lc *libCall) { foldStrchr(lc, true) },
+		"rindex":  func(lc *libCall) { foldStrchr(lc, true) },
+		"memchr":  foldMemchr,
+		"strstr":  foldStrstr,
+		"strpbrk": foldStrpbrk,
+		"strspn":  func(lc *libCall) { foldSpan(lc, true) },
+		"strcspn": func(lc *libCall) { foldSpan(lc, false) },
+		"strcpy":  func(lc *libCall) { foldStrcpy(lc, false) },
+		"stpcpy":  func(lc *libCall) { foldStrcpy(lc, true) },
+		"strncpy": foldStrncpy,
+		"strcat":  foldStrcat,
+		"strncat": foldStrncat,
+		"memcpy":  func(lc *libCall) { foldMemcpy(lc, false, false) },
+		"mempcpy": func(lc *libCall) { foldMemcpy(lc, true, false) },
+		"memmove": func(lc *libCall) { foldMemcpy(lc, false, true) },
+		"bcopy":   foldBcopy,
+		"printf":  foldPrintf,
+		"fprintf": foldFprintf,
+		"fputs":   foldFputs,
+		"puts":    foldPuts,
+		"sprintf": foldSprintf,
+		// The checking variants (glibc's _FORTIFY_SOURCE entry points, gcc builtins)
+		// print as the plain functions; constant formats without %n need no check.
+		"__printf_chk":   withArgs(-2, []int{1}, foldPrintf),
+		"__fprintf_chk":  withArgs(-3, []int{0, 2}, foldFprintf),
+		"vprintf":        withArgs(2, []int{0}, plainFormat(0, foldPrintf)),
+		"__vprintf_chk":  withArgs(3, []int{1}, plainFormat(0, foldPrintf)),
+		"vfprintf":       withArgs(3, []int{0, 1}, plainFormat(1, foldFprintf)),
+		"__vfprintf_chk": withArgs(4, []int{0, 2}, plainFormat(1, foldFprintf)),
+		"floor":          foldNarrowMath,
+		"ceil":           foldNarrowMath,
+		"trunc":          foldNarrowMath,
+		"round":          foldNarrowMath,
+		"rint":           foldNarrowMath,
+		"nearbyint":      foldNarrowMath,
 	}
 }
 
@@ -862,7 +916,9 @@ func (lc *libCall) constFormat(i int) (fmtStr []byte, rest []*ir.Value, ok bool)
 	if !ok {
 		return nil, nil, false
 	}
-	rest = lc.v.Args[1+i+1:]
+	for j := i + 1; j < lc.nargs(); j++ {
+		rest = append(rest, lc.arg(j))
+	}
 	if string(fs) == "%s" && len(rest) == 1 {
 		if s, ok := lc.ctx.constString(rest[0]); ok {
 			return s, nil, true

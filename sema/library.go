@@ -19,6 +19,9 @@ func (c *checker) markLibraryFuncs() {
 	}
 	for name, o := range c.linkObjs {
 		sig, ok := libFuncs[name]
+		if !ok {
+			sig, ok = chkStdio[name]
+		}
 		if base, unlocked := strings.CutSuffix(name, "_unlocked"); !ok && unlocked {
 			sig, ok = libFuncs[base]
 		}
@@ -27,6 +30,12 @@ func (c *checker) markLibraryFuncs() {
 		}
 		o.Library = c.matchesLibSig(o.Type, c.builtinSig(sig))
 	}
+}
+
+// chkStdio are glibc's checking output functions (_FORTIFY_SOURCE), builtins in gcc:
+// __printf_chk(flag, fmt, ...) prints as printf(fmt, ...).
+var chkStdio = map[string]string{
+	"__printf_chk": "i:iS.", "__fprintf_chk": "i:piS.", "__vprintf_chk": "i:iSp", "__vfprintf_chk": "i:piSp",
 }
 
 // matchesLibSig reports whether a declared function type fits a library signature the
