@@ -172,7 +172,7 @@ func (c *checker) stringObj(s *ast.StringLit) *ast.Object {
 func (c *checker) constAddr(e ast.Expr) (*ast.ConstValue, bool) {
 	switch x := e.(type) {
 	case *ast.Ident:
-		if x.Obj == nil || !(x.Obj.Global || x.Obj.Kind == ast.ObjFunc) {
+		if x.Obj == nil || !(x.Obj.Global || x.Obj.Kind == ast.ObjFunc) || isNestedFunc(x.Obj) {
 			return nil, false
 		}
 		return &ast.ConstValue{Kind: ast.ConstAddr, Sym: x.Obj}, true

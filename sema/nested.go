@@ -22,7 +22,7 @@ func (c *checker) nestedFuncObj(d *ast.Decl, def *ast.FuncDef) *ast.Object {
 	parent := c.fn.parent.def
 	def.Parent = parent
 	parent.Nested = append(parent.Nested, def)
-	if o, ok := c.scope.names[d.Name]; ok && o.Kind == ast.ObjFunc && o.Linkage == ast.NoLinkage && !o.Global {
+	if o, ok := c.scope.names[d.Name]; ok && isNestedFunc(o) {
 		if o.Defined {
 			c.errorf(d.Pos, "redefinition of '%s'", d.Name)
 		}
@@ -40,7 +40,7 @@ func (c *checker) nestedFuncObj(d *ast.Decl, def *ast.FuncDef) *ast.Object {
 // nested function defined later in the same block.
 func (c *checker) nestedFuncDecl(d *ast.Decl) {
 	c.declType(d)
-	if o, ok := c.scope.names[d.Name]; ok && o.Kind == ast.ObjFunc && o.Linkage == ast.NoLinkage && !o.Global {
+	if o, ok := c.scope.names[d.Name]; ok && isNestedFunc(o) {
 		d.Obj = o
 		return
 	}
@@ -80,4 +80,10 @@ func (c *checker) nonLocalLabel(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isNestedFunc reports whether o is a nested function. Its address is not an address
+// constant: it is a trampoline on the stack of the enclosing function's activation.
+func isNestedFunc(o *ast.Object) bool {
+	return o.Kind == ast.ObjFunc && o.Linkage == ast.NoLinkage && !o.Global
 }

@@ -207,6 +207,56 @@ func (fn *fn) nestEpilogue() {
 		fn.op(ir.OpStore, ir.Void, fn.offset(ns.frame, ps*int64(1+i)), fn.itemAddr(k))
 	}
 	fn.b = save
+	if ns.nlBuf != nil {
+		fn.saveStackLevels()
+	}
+}
+
+// saveStackLevels makes a non-local goto restore the stack pointer the receiving
+// function has at its labels when it allocates stack dynamically (VLAs, alloca): after
+// each allocation the new level is stored in the setjmp buffer (word 2, the stack
+// pointer __gocc_builtin_longjmp reloads). The level is read by calling
+// __gocc_builtin_setjmp on a scratch buffer, which records the stack pointer after its
+// return, that is the caller's current one, in word 2 too. gcc likewise updates its
+// non-local goto save area after every dynamic allocation.
+func (fn *fn) saveStackLevels() {
+	ns := fn.nest
+	has := false
+	for _, b := range fn.f.Blocks {
+		for _, v := range b.Values {
+			has = has || v.Op == ir.OpAlloca
+		}
+	}
+	if !has {
+		return
+	}
+	ps := int64(fn.g.ptrSize)
+	tmp := fn.newSlot(5*ps, ps, "")
+	for _, b := range fn.f.Blocks {
+		for i := 0; i < len(b.Values); i++ {
+			a := b.Values[i]
+			if a.Op != ir.OpAlloca {
+				continue
+			}
+			at := i + 1
+			ins := func(op ir.Op, t ir.Type, args ...*ir.Value) *ir.Value {
+				v := b.InsertAt(at, op, t, args...)
+				v.Line = a.Line
+				at++
+				return v
+			}
+			sym := ins(ir.OpAddr, ir.Ptr)
+			sym.Sym = builtinSetjmpSym
+			c := ins(ir.OpCall, ir.I32, sym, tmp)
+			c.Call = &ir.CallInfo{Params: []ir.Param{{Type: ir.Ptr}}, NumFixed: 1, Ret: ir.I32}
+			c.Sym = builtinSetjmpSym
+			off := ins(ir.OpConst, fn.g.intptr)
+			off.AuxInt = 2 * ps
+			level := ins(ir.OpLoad, ir.Ptr, ins(ir.OpAdd, ir.Ptr, tmp, off))
+			ins(ir.OpStore, ir.Void, ins(ir.OpAdd, ir.Ptr, ns.nlBuf, off), level)
+			i = at - 1
+		}
+	}
 }
 
 // itemAddr is the address a frame-block item stands for, in the function that owns it.

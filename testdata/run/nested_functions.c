@@ -152,6 +152,65 @@ done:
 	return state;
 }
 
+static int sum_ints(const int *p, int n) {
+	int s = 0;
+	for (int i = 0; i < n; i++)
+		s += p[i];
+	return s;
+}
+
+static int nonlocal_goto_vla(int n) {
+	__label__ out;
+	int a[n];                    // the goto restores the stack pointer below a[]
+	for (int i = 0; i < n; i++)
+		a[i] = i + 1;
+	void jump(int k) {
+		if (k > 3)
+			goto out;
+		jump(k + 1);
+	}
+	jump(0);
+	return -1;
+out:;
+	volatile char junk[256];
+	for (int i = 0; i < 256; i++)
+		junk[i] = 0x55;
+	return sum_ints(a, n);       // the calls after the goto must not clobber a[]
+}
+
+static void call_with(void (*f)(int), int v) { f(v); }
+
+static int self_address(void) {
+	int count = 0;
+	void rec(int k) {            // passes its own address: the parent's trampoline
+		count++;
+		if (k > 0)
+			call_with(rec, k - 1);
+	}
+	rec(5);
+	return count;
+}
+
+static int defined_in_loop(void) {
+	int s = 0;
+	for (int i = 0; i < 3; i++) {
+		int add(int x) { return x + i; }
+		s += add(10);
+	}
+	return s;
+}
+
+static int sibling_from_grandchild(void) {
+	int g = 1;
+	int helper(int x) { return x * g; }
+	int mid(void) {
+		int inner(void) { return helper(7) + ({ int z = g; z; }); }
+		return inner();
+	}
+	g = 3;
+	return mid();
+}
+
 static int label_value(void) {
 	__label__ l;
 	void *where(void) { return &&l; }
@@ -175,5 +234,9 @@ int main(void) {
 	CHECK(nonlocal_goto(0) == 1);
 	CHECK(nonlocal_goto_two_levels() == 4);
 	CHECK(label_value() == 1);
+	CHECK(nonlocal_goto_vla(100) == 5050);
+	CHECK(self_address() == 6);
+	CHECK(defined_in_loop() == 33);
+	CHECK(sibling_from_grandchild() == 24);
 	return 0;
 }
