@@ -556,7 +556,7 @@ func (fn *fn) runCleanups(mark int) {
 // function's return address.
 func (fn *fn) profileCall(name string) {
 	fn.g.refs[name] = true
-	this := fn.objAddress(fn.def.Obj)
+	this := fn.addrOfSym(fn.g.ref(fn.def.Obj)) // the code itself, also for a nested function (not its trampoline)
 	site := fn.op(ir.OpRetAddr, ir.Ptr)
 	c := fn.op(ir.OpCall, ir.Void, fn.addrOfSym(name), this, site)
 	c.Call = &ir.CallInfo{Ret: ir.Void, Params: []ir.Param{{Type: ir.Ptr}, {Type: ir.Ptr}}, NumFixed: 2}
