@@ -45,6 +45,13 @@
 //     at the head of the entry block. Aggregate parameters use OpParam's pointer directly.
 //   - VLAs: OpAlloca (I64 size, AuxInt alignment) each time the declaration is reached;
 //     the stack is not released at the end of the block.
+//   - GNU C nested functions (nested.go): a function containing nested ones keeps a
+//     frame block slot filled in a block of its own right after the entry code; a nested
+//     function's OpChain (entry block) is its parent's frame block; direct calls of a
+//     nested function pass it as the last argument with CallInfo.Chain; its address is a
+//     trampoline slot in its parent's frame, written by OpTrampoline in that block. A
+//     function that nested functions goto calls __gocc_builtin_setjmp there (ReturnsTwice)
+//     and dispatches the resumption with a BlockSwitch to the target labels.
 package irgen
 
 import (

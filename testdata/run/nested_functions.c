@@ -211,6 +211,35 @@ static int sibling_from_grandchild(void) {
 	return mid();
 }
 
+static int nonlocal_goto_out_of_qsort(int key) {
+	__label__ found;
+	int v[] = {5, 3, 9, 1, 7};
+	int cmp(const void *a, const void *b) {
+		if (*(const int *)a == key || *(const int *)b == key)
+			goto found;  // leaves qsort's frames behind
+		return *(const int *)a - *(const int *)b;
+	}
+	qsort(v, 5, sizeof v[0], cmp);
+	return -1;
+found:
+	return key;
+}
+
+static int nonlocal_goto_recursive_parent(int n) {
+	__label__ l;
+	int r = n;
+	void jump(void) { goto l; }  // lands in the activation whose frame it was given
+	if (n > 0) {
+		r = nonlocal_goto_recursive_parent(n - 1);
+		CHECK(r == n - 1 + 1000);
+		r = n;
+	}
+	jump();
+	return -1;
+l:
+	return r + 1000;
+}
+
 static int label_value(void) {
 	__label__ l;
 	void *where(void) { return &&l; }
@@ -238,5 +267,7 @@ int main(void) {
 	CHECK(self_address() == 6);
 	CHECK(defined_in_loop() == 33);
 	CHECK(sibling_from_grandchild() == 24);
+	CHECK(nonlocal_goto_out_of_qsort(9) == 9);
+	CHECK(nonlocal_goto_recursive_parent(5) == 1005);
 	return 0;
 }
