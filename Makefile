@@ -13,7 +13,7 @@ DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	csmith libcsmith-dev cvise
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean
+.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean ppdiff ppdiff-fast
 
 all: build
 
@@ -75,6 +75,18 @@ csmith: build
 
 csmith-fast: build
 	$(GO) run ./cmd/csmith --gocc $(GOCC) --jobs $(JOBS) --fast -O 0,2 --out $(CSMITH_OUT)
+
+# gocc -E against gcc -E, token for token (torture and /usr/include corpora) and the -M
+# family's dependency output byte for byte (torture). PPJOBS defaults to one core.
+PPJOBS ?= 1
+PPDIFF := $(GO) run ./cmd/ppdiff --gocc $(GOCC) --jobs $(PPJOBS)
+ppdiff: build
+	$(PPDIFF) --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
+	$(PPDIFF) --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
+
+ppdiff-fast: build
+	$(PPDIFF) --fast --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
+	$(PPDIFF) --fast --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
 
 bench: build
 	./bench/run.sh $(GOCC)
