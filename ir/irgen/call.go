@@ -100,6 +100,14 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	switch {
 	case rt.Kind == ast.Void:
 		ci.Ret = ir.Void
+	case isVariable(rt):
+		// A record of variable size (GNU C, nested functions): the callee writes it
+		// through a trailing pointer to a fresh temporary (nested.go, variableResult).
+		ci.Ret = ir.Void
+		result = fn.tempSlot(rt)
+		ci.Params = append(ci.Params, ir.Param{Type: ir.Ptr})
+		ci.NumFixed = len(ci.Params)
+		args = append(args, result)
 	case byValueAgg(rt):
 		ci.RetAgg = fn.g.aggOf(rt)
 		result = fn.tempSlot(rt)

@@ -48,6 +48,9 @@ type fn struct {
 	instrument bool
 	// nest is the function's part in GNU C nested functions (nested.go), or nil.
 	nest *nestState
+	// varRet is the hidden result pointer of a function returning a record of variable
+	// size (nested.go), or nil.
+	varRet *ir.Value
 }
 
 // function lowers one function definition; parent is the generator of the enclosing
@@ -90,8 +93,8 @@ func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 	}
 	fn.line = o.Pos.Line
 	switch {
-	case ft.Base.Kind == ast.Void:
-		f.Ret = ir.Void
+	case ft.Base.Kind == ast.Void, isVariable(ft.Base):
+		f.Ret = ir.Void // a record of variable size is returned through fn.varRet (nested.go)
 	case byValueAgg(ft.Base):
 		f.RetAgg = g.aggOf(ft.Base)
 	default:
@@ -104,6 +107,10 @@ func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 	// backend's copy is (Param Agg).
 	for i, p := range fd.Params {
 		pt := p.Type
+		if isVariable(pt) {
+			fn.variableParam(i, p)
+			continue
+		}
 		if byValueAgg(pt) {
 			f.Params = append(f.Params, ir.Param{Agg: g.aggOf(pt)})
 			v := fn.op(ir.OpParam, ir.Ptr)
@@ -116,6 +123,9 @@ func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 		v := fn.op(ir.OpParam, st)
 		v.AuxInt = int64(i)
 		fn.store(fn.localAddr(p), v, pt, false)
+	}
+	if isVariable(ft.Base) {
+		fn.variableResult()
 	}
 	fn.nestPrologue(parent)
 	// Variably modified parameter types (int a[][n], int (*p)[n]) have their sizes

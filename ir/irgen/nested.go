@@ -405,3 +405,35 @@ func (fn *fn) nestedFuncAddr(o *ast.Object) *ir.Value {
 	}
 	return fn.captured(trampKey{o}, a)
 }
+
+// Records of variable size (GNU C) passed to and returned from functions. Such a type
+// can only be written inside the function whose locals its size depends on, so only
+// nested functions take or return one; the convention is gocc's own, as gcc's is (the
+// psABI classifies no object of variable size). An argument is passed as a pointer to
+// a copy the callee owns (call.go); a result is written by the callee through a
+// trailing pointer parameter to a temporary of the caller.
+
+// variableParam binds parameter i, a record of variable size, to the caller's copy.
+func (fn *fn) variableParam(i int, p *ast.Object) {
+	fn.f.Params = append(fn.f.Params, ir.Param{Type: ir.Ptr})
+	v := fn.op(ir.OpParam, ir.Ptr)
+	v.AuxInt = int64(i)
+	slot := fn.newSlot(int64(fn.g.ptrSize), int64(fn.g.ptrSize), p.Name)
+	fn.op(ir.OpStore, ir.Void, slot, v)
+	fn.vlaPtr[p] = slot
+}
+
+// variableResult adds the hidden result pointer of a function returning a record of
+// variable size, after the declared parameters.
+func (fn *fn) variableResult() {
+	fn.varRet = fn.op(ir.OpParam, ir.Ptr)
+	fn.varRet.AuxInt = int64(len(fn.f.Params))
+	fn.f.Params = append(fn.f.Params, ir.Param{Type: ir.Ptr})
+}
+
+// returnVariable returns v, a record of variable size, through the result pointer.
+func (fn *fn) returnVariable(v *ir.Value) {
+	fn.store(fn.varRet, v, fn.retType, false)
+	fn.runCleanups(0)
+	fn.ret(nil)
+}

@@ -169,6 +169,10 @@ func (fn *fn) returnStmt(s *ast.ReturnStmt) {
 		return
 	}
 	v := fn.expr(s.X)
+	if fn.varRet != nil {
+		fn.returnVariable(v)
+		return
+	}
 	if fn.retType.Kind == ast.Void || v == nil {
 		fn.runCleanups(0)
 		fn.ret(nil)

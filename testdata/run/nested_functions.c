@@ -240,6 +240,33 @@ l:
 	return r + 1000;
 }
 
+static int variable_size_records(int n) {
+	struct S { int a[n]; int last; };   // its size depends on n (GNU C)
+	struct S make(int v) {
+		struct S s;
+		for (int i = 0; i < n; i++)
+			s.a[i] = v + i;
+		s.last = -v;
+		return s;
+	}
+	int total(struct S s) {
+		int t = s.last;
+		for (int i = 0; i < n; i++)
+			t += s.a[i];
+		s.a[0] = 12345;              // the callee's copy
+		return t;
+	}
+	auto struct S twice(int v);
+	struct S twice(int v) { struct S s; s = make(v); for (int i = 0; i < n; i++) s.a[i] *= 2; return s; }
+	struct S x;
+	x = make(10);
+	CHECK(x.a[0] == 10 && x.a[n - 1] == 10 + n - 1 && x.last == -10);
+	CHECK(total(x) == n * 10 + n * (n - 1) / 2 - 10);
+	CHECK(x.a[0] == 10);
+	CHECK(twice(1).a[n - 1] == 2 * n && make(3).last == -3);
+	return (int)sizeof(struct S);
+}
+
 static int label_value(void) {
 	__label__ l;
 	void *where(void) { return &&l; }
@@ -269,5 +296,6 @@ int main(void) {
 	CHECK(sibling_from_grandchild() == 24);
 	CHECK(nonlocal_goto_out_of_qsort(9) == 9);
 	CHECK(nonlocal_goto_recursive_parent(5) == 1005);
+	CHECK(variable_size_records(7) == 8 * sizeof(int));
 	return 0;
 }
