@@ -116,7 +116,8 @@ func newParser(toks []lexer.Token, diags *diag.List) *Parser {
 		case lexer.Ident:
 			p.kws[i] = keywordTable[t.Text]
 		case lexer.Hash:
-			if i+1 < len(toks) && toks[i+1].IsIdent("pragma") {
+			// A #pragma line the preprocessor passed on, or an #ident line (skipped).
+			if i+1 < len(toks) && (toks[i+1].IsIdent("pragma") || toks[i+1].IsIdent("ident")) {
 				p.kws[i] = kwPragma
 				j := i + 2
 				for j < len(toks) && toks[j].Kind != lexer.EOF && toks[j].Kind != lexer.Newline &&

@@ -175,6 +175,9 @@ func (p *pp) expandList(toks []tok, ifMode bool) []tok {
 		if t.Kind == lexer.EOF {
 			return out
 		}
+		if t.Kind == placemarker {
+			continue // only ## sees placemarkers (6.10.3.3p2-3)
+		}
 		out = append(out, t)
 	}
 }
@@ -183,6 +186,9 @@ func (p *pp) expandList(toks []tok, ifMode bool) []tok {
 func (p *pp) expandOne(in *input) tok {
 	for {
 		t := p.read(in)
+		if in.ifMode && t.Kind == lexer.Hash {
+			return p.ifAssertion(in, t)
+		}
 		if t.Kind != lexer.Ident || t.Flags&lexer.NoExpand != 0 {
 			return t
 		}
@@ -474,6 +480,10 @@ func (p *pp) paste(l, r tok) tok {
 	res := l
 	res.Kind = toks[0].Kind
 	res.Text = toks[0].Text
+	// The result is a new token: a NoExpand paint on an operand (an identifier that
+	// named a macro being expanded, 6.10.3.4p2) does not carry over to it
+	// (gcc.c-torture/compile/981001-3: FLT painted, FLT ## _MIN_EXP expands).
+	res.Flags &^= lexer.NoExpand
 	res.hs = hsUnion(l.hs, r.hs)
 	return res
 }

@@ -67,6 +67,7 @@ type pp struct {
 
 	macros     map[string]*macro
 	pushed     map[string][]*macro // #pragma push_macro stacks
+	asserts    map[string][]string // #assert answers per predicate (assert.go)
 	files      []*source
 	conds      []cond
 	chain      []searchDir // -iquote dirs, then the bracket chain
@@ -144,6 +145,7 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 		guards: map[string]string{},
 		now:    buildTime(),
 	}
+	p.asserts = predefinedAssertions(tgt)
 	for _, d := range cfg.QuoteDirs {
 		p.chain = append(p.chain, searchDir{path: d})
 	}
@@ -441,8 +443,10 @@ func (p *pp) directive(s *source) {
 		for _, t := range p.pragma(hash, args) {
 			p.pragmaOut = append(p.pragmaOut, t)
 		}
-	case "ident", "sccs", "assert", "unassert":
-		// Accepted and dropped.
+	case "assert", "unassert":
+		p.assertDirective(name, args)
+	case "ident", "sccs":
+		p.pragmaOut = append(p.pragmaOut, p.identLine(hash, args)...)
 	default:
 		p.diags.Errorf(name.Pos, "invalid preprocessing directive #%s", name.Text)
 	}

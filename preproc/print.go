@@ -32,6 +32,10 @@ func print(w io.Writer, toks []lexer.Token, markers bool) error {
 	var prev *lexer.Token
 	marker := func(f *diag.File, l int32, flag string) {
 		if !markers {
+			if prev != nil {
+				bw.WriteByte('\n') // -P: the tokens still start a new line
+				prev = nil
+			}
 			return
 		}
 		if prev != nil {
