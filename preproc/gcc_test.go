@@ -180,7 +180,7 @@ var diffInputs = []string{
 	"__FILE__ __LINE__ __INCLUDE_LEVEL__ __DATE__ __TIME__ __STDC_HOSTED__ __GNUC__\n",
 	"#line 10 \"x.c\"\n__LINE__ __FILE__\n",
 	"#define EMPTY\n#define f(x) (x)\nf(EMPTY) f( ) f(()) f((,))\n",
-	"#if 'ab' == 24930 && L'\\xffffffff' < 0 && u'\\xffff' > 0 && '\\377' == -1\nchars\n#endif\n",	// Assertions (gcc's predefined ones and #assert/#unassert); an empty macro in #if.
+	"#if 'ab' == 24930 && L'\\xffffffff' < 0 && u'\\xffff' > 0 && '\\377' == -1\nchars\n#endif\n", // Assertions (gcc's predefined ones and #assert/#unassert); an empty macro in #if.
 	"#define empty\n#if empty 1\nok\n#endif\n#if empty#cpu(x86_64) && #system(linux) && !#cpu(m68k) && #machine\nasserted\n#endif\n" +
 		"#assert a(b  c)\n#if #a(b c) && #a\nyes\n#endif\n#unassert a\n#if #a\nno\n#endif\n",
 	// A token pasted from a painted (self-referential) operand expands (torture 981001-3).
