@@ -144,6 +144,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		if id.Obj != nil && id.Obj.Kind == ast.ObjFunc {
 			// Already bound: a __builtin_NAME rewritten to the library's NAME.
 		} else if o := c.scope.lookup(id.Name); o == nil {
+			if roundConvBuiltins[id.Name] {
+				return c.roundConvCall(e, id.Name)
+			}
 			if b, ok := lookupBuiltin(id.Name); ok && !b.libOnly {
 				return c.builtinCall(e, id, b)
 			}
