@@ -38,6 +38,26 @@ __attribute__((noinline)) static int modified(int k) {
 	return r * 100 + k;
 }
 
+/* The same through <setjmp.h>'s own setjmp and sigsetjmp, which gocc knows to return
+   twice by name (gcc's special_function_p). */
+static sigjmp_buf senv;
+__attribute__((noinline)) static void sback(void) { siglongjmp(senv, 2); }
+__attribute__((noinline)) static int modified_lib(int k) {
+	double d = k * 0.5;
+	int r = setjmp(env);
+	if (r == 0) {
+		k += 10;
+		d += 1;
+		back();
+	}
+	int s = sigsetjmp(senv, 1);
+	if (s == 0) {
+		k += 100;
+		sback();
+	}
+	return r * 1000 + s * 100 + k + (int)d;
+}
+
 __attribute__((noinline)) static int loop_count(void) {
 	volatile int n = 0;
 	int r = __builtin_setjmp(buf);
@@ -54,6 +74,7 @@ int main(void) {
 	CHECK(calls == 1);
 	CHECK(loop_count() == 104);
 	CHECK(modified(3) == 713);
+	CHECK(modified_lib(4) == 7000 + 200 + 114 + 3);
 
 	/* __builtin_object_size of known objects (as gcc without optimization). */
 	char local[10];
