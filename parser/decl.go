@@ -373,7 +373,8 @@ func (p *Parser) typeofSpecifier() *ast.Type {
 	return t
 }
 
-// declaration parses a declaration or, where funcOK, a function definition:
+// declaration parses a declaration or a function definition (funcOK at file scope; in
+// a block, !funcOK, a definition is a GNU C nested function):
 //
 //	declaration:
 //		declaration-specifiers init-declarator-list? ;
