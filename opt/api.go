@@ -42,6 +42,7 @@ type passContext struct {
 	m       *ir.Module
 	globals map[string]*ir.Global
 	ptrSize int
+	level   int // Config.Level
 }
 
 // passes is the pipeline, in order. Names are unique (checked by checkPasses).
@@ -54,8 +55,11 @@ var passes = []pass{
 	{"early deadcode", deadcode, 1, false},
 	{"simplifycfg", simplifycfg, 1, false},
 	{"libcalls", libcalls, 1, false},
+	{"slotforward", slotforward, 1, false},
+	{"mid copyprop", copyprop, 1, false},
 	{"cse", cse, 1, false},
 	{"compare", compare, 1, false},
+	{"bcp", bcp, 0, true},
 	{"late constfold", constfold, 1, false},
 	{"late algebra", algebra, 1, false},
 	{"late copyprop", copyprop, 1, false},
@@ -122,7 +126,7 @@ func runPasses(m *ir.Module, cfg *Config, ps []pass) error {
 		return fmt.Errorf("opt: unknown pass %s in -d=opt/<pass>/off (passes: %s)",
 			strings.Join(unknown, ", "), strings.Join(PassNames(), ", "))
 	}
-	ctx := &passContext{dataLabels: map[string]bool{}, m: m, globals: map[string]*ir.Global{}, ptrSize: m.PtrSize}
+	ctx := &passContext{dataLabels: map[string]bool{}, m: m, globals: map[string]*ir.Global{}, ptrSize: m.PtrSize, level: cfg.Level}
 	if ctx.ptrSize == 0 {
 		ctx.ptrSize = 8
 	}

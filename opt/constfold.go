@@ -299,6 +299,10 @@ func foldUnary(v *ir.Value) bool {
 				setFloat(v, math.Float64frombits(ux))
 			case tw == w:
 				setConst(v, sx)
+			case v.Type == ir.Ptr && ux == 0:
+				// Integer 0 as a pointer is the null pointer (C11 6.3.2.3p3), whose
+				// IR form is OpConst of type Ptr.
+				setConst(v, 0)
 			default:
 				return false
 			}

@@ -412,6 +412,13 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 				return int0(1)
 			}
 		}
+		// A scalar operand without side effects (a variable, x + 1) may become a
+		// constant when optimizing: the optimizer decides (opt/bcp.go), as gcc does.
+		if t := x.Type(); (t.IsInteger() || t.IsFloat() || t.Kind == ast.Pointer) && sideEffectFree(x) && !c.decideConstantP {
+			e.Args = []ast.Expr{x}
+			e.Ty = c.types[ast.Int]
+			return e
+		}
 		return int0(0)
 	case "__builtin_object_size", "__builtin_dynamic_object_size":
 		if !need(2) {

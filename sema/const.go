@@ -52,6 +52,13 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 		return &ast.ConstValue{Kind: ast.ConstFloat, Float: x.Value, Text: x.Text}, true
 	case *ast.Cast:
 		return c.constCast(x)
+	case *ast.Call:
+		// An undecided __builtin_constant_p (left for the optimizer) is 0 where a
+		// constant is required, as in gcc.
+		if x.Builtin == "__builtin_constant_p" {
+			return &ast.ConstValue{Kind: ast.ConstInt}, true
+		}
+		return nil, false
 	case *ast.Unary:
 		switch x.Op {
 		case ast.Addr:

@@ -147,7 +147,10 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 		l.Pos = e.Pos
 		return l
 	case *ast.ChooseExpr:
+		saved := c.decideConstantP
+		c.decideConstantP = true
 		cond := c.rvalue(e.C)
+		c.decideConstantP = saved
 		lit, ok := cond.(*ast.IntLit)
 		if !ok {
 			c.errorf(e.Pos, "first argument to '__builtin_choose_expr' not a constant")

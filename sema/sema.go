@@ -82,6 +82,10 @@ type checker struct {
 	fileScope *scope
 	scope     *scope
 	fn        *funcCtx
+	// decideConstantP: a constant is required here (__builtin_choose_expr's
+	// condition), so __builtin_constant_p of a non-constant is 0 now, not left to the
+	// optimizer.
+	decideConstantP bool
 
 	// linkObjs holds every entity with linkage by name, so that block-scope extern
 	// declarations and later file-scope ones find the same Object (C11 6.2.2p4).

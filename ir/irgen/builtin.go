@@ -104,7 +104,7 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		}
 		return fn.intConst(t, ^uint64(0))
 	case "constant_p":
-		return fn.intConst(t, 0)
+		return fn.constantP(e)
 	case "setjmp", "longjmp":
 		return fn.builtinSetjmp(name, e)
 	case "fpclassify":
