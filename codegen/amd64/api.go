@@ -34,6 +34,8 @@ type gen struct {
 	// tlsModels are the TLS models requested per symbol (ir.Global.TLSModel), built on
 	// first use (tls.go).
 	tlsModels map[string]string
+	// asmCount numbers the inline asm statements of the module (%= in their templates).
+	asmCount int
 }
 
 // Generate writes the assembly for m to w.

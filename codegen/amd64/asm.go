@@ -462,7 +462,8 @@ func (s *fnState) inlineAsm(v *ir.Value) {
 		}
 	}
 	i := s.emit("raw", ops...)
-	i.tmpl = a.Template
+	s.g.asmCount++
+	i.tmpl = numberInstance(a.Template, s.g.asmCount)
 	i.asmNames = names
 	i.implUse = implUse
 	i.implDef = implDef
@@ -567,4 +568,29 @@ func (s *fnState) storeAsm(t ir.Type, r reg, m operand) {
 		sz := tsize(t)
 		s.emit("mov"+sfx(sz), use(r, sz), m)
 	}
+}
+
+// numberInstance replaces %= in an asm template by n, a number unique to this asm
+// statement in the module (gcc manual "Special format strings"), so that labels made
+// with it do not clash when the statement is repeated. %% escapes are kept.
+func numberInstance(tmpl string, n int) string {
+	if !strings.Contains(tmpl, "%=") {
+		return tmpl
+	}
+	var sb strings.Builder
+	for i := 0; i < len(tmpl); i++ {
+		switch {
+		case tmpl[i] != '%' || i+1 >= len(tmpl):
+			sb.WriteByte(tmpl[i])
+		case tmpl[i+1] == '%':
+			sb.WriteString("%%")
+			i++
+		case tmpl[i+1] == '=':
+			sb.WriteString(strconv.Itoa(n))
+			i++
+		default:
+			sb.WriteByte('%')
+		}
+	}
+	return sb.String()
 }

@@ -1,10 +1,12 @@
 /* GNU C extended asm on x86-64 (gcc manual "Extended Asm", "Machine Constraints"):
    every register, memory and constant constraint, the =, +, & modifiers, matching
-   digits, the operand modifiers b h w k q z c P a l, clobbers and asm goto. */
+   digits, the operand modifiers b h w k q z c P a l, %=, clobbers and asm goto. */
 #include <stdio.h>
 #define CHECK(x) do { if (!(x)) { printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #x); return 1; } } while (0)
 
 static long gvar = 77;
+/* %= is unique per asm statement, so the labels of two expansions do not clash. */
+#define SKIP_ADD(x) asm("jmp .Lskip%=\n\taddl $100, %0\n.Lskip%=:\n\taddl $1, %0" : "+r"(x))
 static int arr[4] = {1, 2, 3, 4};
 
 int main(void) {
@@ -160,6 +162,11 @@ int main(void) {
 	mem = 1;
 	asm volatile("movq $2, %0" : : "m"(mem) : "memory");
 	CHECK(mem == 2);
+
+	int twice = 0;
+	SKIP_ADD(twice);
+	SKIP_ADD(twice);
+	CHECK(twice == 2);
 
 	/* asm goto with %l. */
 	asm goto("jmp %l0" :::: skip);
