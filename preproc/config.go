@@ -26,4 +26,16 @@ type Config struct {
 	Freestanding             bool
 	UnsignedChar, SignedChar bool // -funsigned-char / -fsigned-char
 	ShortWchar               bool
+
+	// OnInclude, when set, is called once per file the preprocessor enters through
+	// #include (or -include), in order, with the name as gcc spells it and whether it
+	// is a system header: the -M family's dependency list.
+	OnInclude func(name string, system bool)
+	// MissingHeadersOK (-MG): a header that is not found is reported to OnInclude
+	// as written and skipped, not an error.
+	MissingHeadersOK bool
+	// HasBuiltin and HasAttribute answer __has_builtin and __has_attribute from what
+	// the compiler proper implements (the driver passes sema's tables); nil falls back
+	// to a short built-in list.
+	HasBuiltin, HasAttribute func(name string) bool
 }

@@ -76,9 +76,19 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 	case "__has_include_next":
 		return num(p.hasInclude(t, operand, true))
 	case "__has_attribute", "__has_c_attribute":
-		return num(len(operand) > 0 && hasAttribute(operand))
+		return num(len(operand) > 0 && p.hasAttribute(operand))
 	case "__has_builtin":
-		return num(len(operand) == 1 && knownBuiltins[operand[0].Text])
+		if len(operand) != 1 {
+			return num(false)
+		}
+		name := operand[0].Text
+		if keywordBuiltins[name] {
+			return num(true)
+		}
+		if p.cfg.HasBuiltin != nil {
+			return num(p.cfg.HasBuiltin(name))
+		}
+		return num(knownBuiltins[name])
 	}
 	return num(false) // __has_feature and friends are 0 in C, as in gcc
 }
@@ -93,10 +103,20 @@ func isHasOperator(name string) bool {
 }
 
 // hasAttribute knows the GNU attributes the rest of gocc accepts.
-func hasAttribute(op []tok) bool {
+func (p *pp) hasAttribute(op []tok) bool {
 	name := op[len(op)-1].Text
 	name = strings.TrimSuffix(strings.TrimPrefix(name, "__"), "__")
+	if p.cfg.HasAttribute != nil {
+		return p.cfg.HasAttribute(name)
+	}
 	return knownAttributes[name]
+}
+
+// keywordBuiltins are the builtins gocc's parser implements as syntax, for which gcc's
+// __has_builtin also answers 1 (not __builtin_va_arg, __builtin_complex or
+// __builtin_tgmath, for which gcc 12 answers 0).
+var keywordBuiltins = map[string]bool{
+	"__builtin_offsetof": true, "__builtin_types_compatible_p": true, "__builtin_choose_expr": true,
 }
 
 var knownAttributes = map[string]bool{
@@ -112,8 +132,8 @@ var knownAttributes = map[string]bool{
 }
 
 var knownBuiltins = map[string]bool{
-	"__builtin_va_start": true, "__builtin_va_end": true, "__builtin_va_arg": true,
-	"__builtin_va_copy": true, "__builtin_expect": true, "__builtin_offsetof": true,
+	"__builtin_va_start": true, "__builtin_va_end": true,
+	"__builtin_va_copy": true, "__builtin_expect": true,
 	"__builtin_constant_p": true, "__builtin_types_compatible_p": true,
 	"__builtin_unreachable": true, "__builtin_trap": true, "__builtin_alloca": true,
 	"__builtin_memcpy": true, "__builtin_memset": true, "__builtin_strlen": true,

@@ -71,19 +71,26 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		next = false
 	}
 	found, idx, system, ok := p.resolve(s, name, angled, next)
+	if !ok && p.cfg.MissingHeadersOK {
+		// -MG: a missing header is one still to be generated; it is a dependency
+		// named as written, and preprocessing goes on without it.
+		p.reportInclude(name, angled || s.file.System)
+		return
+	}
 	if !ok {
 		p.diags.Add(&diag.Diagnostic{Pos: dir.Pos, Severity: diag.Fatal, Msg: name + ": No such file or directory"})
 		p.fatal = true
 		return
 	}
-	if p.once[found] {
+	key := fileKey(found)
+	if p.once[key] {
 		return
 	}
-	if g := p.guards[found]; g != "" && p.macros[g] != nil {
+	if g := p.guards[key]; g != "" && p.macros[g] != nil {
 		return
 	}
 	if dir.Text == "import" {
-		p.once[found] = true
+		p.once[key] = true
 	}
 	if len(p.files) >= maxIncludeDepth {
 		p.diags.Errorf(dir.Pos, "#include nested depth %d exceeds maximum of %d", len(p.files), maxIncludeDepth)
@@ -95,7 +102,30 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		p.fatal = true
 		return
 	}
+	p.reportInclude(found, system)
 	p.pushFile(cf.file, cf.toks, found, idx)
+}
+
+// reportInclude tells Config.OnInclude (the -M family's dependency list) about a file
+// entered for the first time.
+func (p *pp) reportInclude(name string, system bool) {
+	if p.cfg.OnInclude == nil || p.reported[name] {
+		return
+	}
+	if p.reported == nil {
+		p.reported = map[string]bool{}
+	}
+	p.reported[name] = true
+	p.cfg.OnInclude(name, system)
+}
+
+// fileKey identifies a file for #pragma once, #import and include guards: one file
+// reached through differently spelled paths (sub/../h.h, h.h) is the same file.
+func fileKey(name string) string {
+	if strings.HasPrefix(name, "<") {
+		return name
+	}
+	return filepath.Clean(name)
 }
 
 // resolve finds an included file in gcc's order: for "...", the including file's directory,
@@ -106,7 +136,7 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bool, bool) {
 	if filepath.IsAbs(name) {
 		if fileExists(name) {
-			return filepath.Clean(name), -1, false, true
+			return name, -1, false, true
 		}
 		return "", 0, false, false
 	}
@@ -118,7 +148,15 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 		}
 	} else if !angled {
 		if s != nil && !s.pseudo {
-			dir := path.Dir(s.path)
+			// The including file's directory as gcc spells it: its name up to the
+			// last slash ("" for a name without one).
+			dir := ""
+			if i := strings.LastIndexByte(s.path, '/'); i >= 0 {
+				dir = s.path[:i]
+				if i == 0 {
+					dir = "/"
+				}
+			}
 			if strings.HasPrefix(s.path, builtinDir+"/") {
 				dir = builtinDir
 			}
@@ -127,7 +165,7 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 				return cand, -1, s.file.System, true
 			}
 		} else if fileExists(name) {
-			return filepath.Clean(name), -1, false, true
+			return name, -1, false, true
 		}
 		start = 0
 	}
@@ -141,14 +179,23 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 	return "", 0, false, false
 }
 
+// joinDir names the file name in directory dir as gcc does, which line markers,
+// __FILE__ and dependency lists show: dir + "/" + name, without cleaning ("sub/../h.h"
+// stays), one trailing slash of dir dropped, and name alone for the directory "".
 func joinDir(dir, name string) string {
 	if dir == builtinDir {
 		return builtinDir + "/" + path.Clean(name)
 	}
-	if dir == "." || dir == "" {
-		return filepath.Clean(name)
+	if dir == "" {
+		return name
 	}
-	return filepath.Clean(filepath.Join(dir, name))
+	if strings.HasSuffix(dir, "/") && dir != "/" {
+		dir = dir[:len(dir)-1]
+	}
+	if dir == "/" {
+		return "/" + name
+	}
+	return dir + "/" + name
 }
 
 func (p *pp) exists(name string) bool {

@@ -5,7 +5,6 @@ package preproc
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -68,6 +67,7 @@ type pp struct {
 	macros     map[string]*macro
 	pushed     map[string][]*macro // #pragma push_macro stacks
 	asserts    map[string][]string // #assert answers per predicate (assert.go)
+	reported   map[string]bool     // files passed to Config.OnInclude
 	files      []*source
 	conds      []cond
 	chain      []searchDir // -iquote dirs, then the bracket chain
@@ -186,11 +186,10 @@ func buildTime() time.Time {
 	return time.Now()
 }
 
+// cleanPath is the main file's path for finding its "..." includes: as given, since
+// gcc names them after it unchanged ("./sub/a.c" includes "./sub/b.h").
 func cleanPath(name string) string {
-	if strings.HasPrefix(name, "<") {
-		return name
-	}
-	return filepath.Clean(name)
+	return name
 }
 
 // commandLineText is the -D, -U and -include options as source text, in order, preceded by
@@ -305,7 +304,7 @@ func (p *pp) endFile(s *source) {
 		p.conds = p.conds[:s.condBase]
 	}
 	if s.guardName != "" && s.guardEnd == s.i {
-		p.guards[s.path] = s.guardName
+		p.guards[fileKey(s.path)] = s.guardName
 	}
 	p.files = p.files[:len(p.files)-1]
 }
@@ -689,7 +688,7 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 	switch word(0) {
 	case "once":
 		if len(p.files) > 0 {
-			p.once[p.top().path] = true
+			p.once[fileKey(p.top().path)] = true
 		}
 		return nil
 	case "push_macro", "pop_macro":
@@ -725,8 +724,10 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 				}
 			}
 			return nil
-		case "diagnostic", "dependency":
+		case "dependency":
 			return nil
+		case "diagnostic":
+			// Passed on, as gcc -E does: the compiler proper owns diagnostics.
 		case "warning", "error":
 			msg := ""
 			for _, t := range args[2:] {

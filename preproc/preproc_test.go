@@ -154,7 +154,7 @@ big
 		{"line", "#line 100 \"foo.c\"\n__LINE__ __FILE__\n__LINE__", `100 "foo.c" 101`},
 		{"counter", "__COUNTER__ __COUNTER__ __INCLUDE_LEVEL__ __BASE_FILE__", `0 1 0 "test.c"`},
 		{"pragma", "#pragma pack(1)\nint x;\n_Pragma(\"pack(push, 2)\") int y;\n#pragma once\n#pragma GCC diagnostic push\nz",
-			`# pragma pack(1) int x; # pragma pack(push, 2) int y; z`},
+			`# pragma pack(1) int x; # pragma pack(push, 2) int y; # pragma GCC diagnostic push z`},
 		{"push-pop", "#define X 1\n#pragma push_macro(\"X\")\n#undef X\n#define X 2\nX\n#pragma pop_macro(\"X\")\nX", `2 1`},
 		{"stringify-spaces", "#define s(x) #x\ns(  a   +  \"\\n\"  'b'  )", `"a + \"\\n\" 'b'"`},
 		{"paste-ops", "#define c(a,b) a##b\nc(+,=) c(<,<=) c(x,1) c(1,e) c(-,>)", `+= <<= x1 1e ->`},

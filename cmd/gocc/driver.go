@@ -36,6 +36,7 @@ type driver struct {
 	stderr io.Writer
 	getenv func(string) string
 	temps  *tempFiles
+	deps   *[]string // headers of the file being compiled, for dependency output (deps.go)
 }
 
 func newDriver(opts *Options, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, temps *tempFiles) (*driver, error) {
@@ -83,6 +84,11 @@ func (d *driver) run() error {
 		}
 		fmt.Fprintln(d.stderr, "gocc: fatal error: no input files\ncompilation terminated.")
 		return errReported
+	}
+	if o.Deps.Style != depNone {
+		o.Mode = ModePreprocess // -M and -MM imply -E
+	} else if o.Deps.Missing {
+		return fmt.Errorf("'-MG' may only be used with '-M' or '-MM'")
 	}
 	if o.DumpMacros && o.Mode != ModePreprocess {
 		return fmt.Errorf("-dM requires -E")
@@ -187,6 +193,7 @@ func (d *driver) processFile(in Input) (string, error) {
 		return d.assembleTo(in, in.Path)
 	}
 	// C or assembler-with-cpp: run the compiler proper.
+	d.deps = d.startDeps(in)
 	switch o.Mode {
 	case ModePreprocess:
 		var buf bytes.Buffer
@@ -198,11 +205,25 @@ func (d *driver) processFile(in Input) (string, error) {
 			return "", err
 		}
 		text := buf.Bytes()
-		if o.Output == "" || o.Output == "-" {
+		out := o.Output
+		if o.Deps.Style != depNone {
+			// -M/-MM: the rule replaces the preprocessed output (to -MF, else -o).
+			buf.Reset()
+			if err := d.writeDepRule(in, d.deps, &buf); err != nil {
+				return "", err
+			}
+			text = buf.Bytes()
+			if o.Deps.Out != "" {
+				out = o.Deps.Out
+			}
+		} else if err := d.writeDeps(in, ""); err != nil {
+			return "", err
+		}
+		if out == "" || out == "-" {
 			_, err := d.stdout.Write(text)
 			return "", err
 		}
-		return "", d.writeOutput(o.Output, func(tmp string) error { return os.WriteFile(tmp, text, 0o644) })
+		return "", d.writeOutput(out, func(tmp string) error { return os.WriteFile(tmp, text, 0o644) })
 	case ModeSyntax:
 		return "", d.compile(in, stageCheck, io.Discard)
 	}
@@ -263,6 +284,9 @@ func (d *driver) assembleTo(in Input, asm string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := d.writeDeps(in, ""); err != nil {
+		return "", err
+	}
 	return obj, d.runTool(d.assembler(), d.asArgs(asm, obj, true))
 }
 
@@ -302,22 +326,13 @@ func (d *driver) writeOutput(final string, produce func(tmp string) error) error
 	return nil
 }
 
-// writeDeps writes the -MD/-MMD dependency file for input in compiled to out. The
-// preprocessor does not report the headers it read yet, so only the source is listed.
+// writeDeps writes the -MD/-MMD dependency file for input in compiled to out (the
+// names follow gcc: depFileName, depDefaultTarget).
 func (d *driver) writeDeps(in Input, out string) error {
-	if !d.opts.DepFile || d.opts.DryRun || (in.Lang != LangC && in.Lang != LangAsmCPP) {
+	if !d.opts.Deps.File || d.opts.DryRun || (in.Lang != LangC && in.Lang != LangAsmCPP) {
 		return nil
 	}
-	depOut := d.opts.DepOut
-	if depOut == "" {
-		depOut = strings.TrimSuffix(out, filepath.Ext(out)) + ".d"
-	}
-	targets := d.opts.DepTarget
-	if len(targets) == 0 {
-		targets = []string{out}
-	}
-	text := fmt.Sprintf("%s: %s\n", strings.Join(targets, " "), in.Path)
-	return os.WriteFile(depOut, []byte(text), 0o644)
+	return d.writeDepRule(in, d.deps, nil)
 }
 
 // assembler is the name of GNU as for the target.

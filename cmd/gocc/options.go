@@ -93,11 +93,8 @@ type Options struct {
 	// their plain names are not expanded as builtins.
 	NoBuiltin []string
 
-	// Dependency output (-MD, -MMD, -MF, -MT, -MQ): gocc writes only the main source
-	// as a prerequisite until the preprocessor reports the files it includes.
-	DepFile   bool
-	DepOut    string
-	DepTarget []string
+	// Dependency output: -M, -MM, -MD, -MMD, -MF, -MT, -MQ, -MP, -MG (deps.go).
+	Deps Deps
 }
 
 // UsageError is a command-line error, reported as "gocc: error: ..." with exit status 1.
@@ -205,10 +202,8 @@ func parseArgs(args []string) (*Options, error) {
 				o.PP.SystemDirs = append(o.PP.SystemDirs, val)
 			case "-idirafter":
 				o.PP.AfterDirs = append(o.PP.AfterDirs, val)
-			case "-MF":
-				o.DepOut = val
-			case "-MT", "-MQ":
-				o.DepTarget = append(o.DepTarget, val)
+			case "-MF", "-MT", "-MQ":
+				o.Deps.arg(name, val)
 			case "-Xlinker":
 				linkOp(val)
 			case "-T", "-u", "-z":
@@ -360,15 +355,8 @@ func (o *Options) parseFlag(a string) error {
 		// Diagnostics-only or temp-file-placement options; -C (keep comments in -E output)
 		// is not implemented and ignored.
 		return nil
-	case "-MD", "-MMD":
-		o.DepFile = true
-		return nil
-	case "-MP", "-M", "-MM":
-		// -MP phony targets: nothing to add while deps list only the source. -M/-MM without
-		// -E are rare; treated like -MD.
-		if a == "-M" || a == "-MM" {
-			o.DepFile = true
-		}
+	case "-M", "-MM", "-MD", "-MMD", "-MP", "-MG":
+		o.Deps.flag(a)
 		return nil
 	}
 	switch {
@@ -422,9 +410,10 @@ func (o *Options) parsePreprocessorPassThrough(words []string) error {
 		w := words[i]
 		switch {
 		case w == "-MD" || w == "-MMD":
-			o.DepFile = true
+			// -Wp,-MD,file is cpp's own syntax: the file follows.
+			o.Deps.flag(w)
 			if i+1 < len(words) {
-				o.DepOut = words[i+1]
+				o.Deps.Out = words[i+1]
 				i++
 			}
 		case w == "-P":
