@@ -168,7 +168,7 @@ func substTemplate(tmpl string, args []operand, names map[string]int, frameOff f
 			i = j
 			continue
 		case '=':
-			sb.WriteString("0") // unique number per asm instance: good enough within one asm
+			sb.WriteString("0") // inline asm had %= numbered by numberInstance (asm.go)
 			i = j
 			continue
 		}
