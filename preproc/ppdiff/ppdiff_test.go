@@ -152,7 +152,7 @@ func TestFastCheck(t *testing.T) {
 	for _, m := range []struct {
 		mode  Mode
 		items []Item
-	}{{ModeTokens, append(sample, hdrs...)}} {
+	}{{ModeTokens, concat(sample, hdrs)}, {ModeDeps, concat(sample[:len(sample)/4], hdrs)}} {
 		c.Mode = m.mode
 		exp, err := torture.LoadExpectations("expect-" + string(m.mode) + ".txt")
 		if err != nil {
@@ -174,3 +174,5 @@ func TestFastCheck(t *testing.T) {
 		t.Logf("%s: %d passed, %d failed", m.mode, passed, failed)
 	}
 }
+
+func concat(a, b []Item) []Item { return append(append([]Item(nil), a...), b...) }
