@@ -260,6 +260,11 @@ func (e *evaluator) binary(minPrec int, live bool) ppValue {
 			return l
 		}
 		e.i++
+		if e.peek() == lexer.EOF {
+			e.i--
+			e.errorf("operator '%s' has no right operand", e.toks[e.i].Text)
+			return l
+		}
 		rlive := live
 		if op == lexer.AndAnd && l.v == 0 || op == lexer.OrOr && l.v != 0 {
 			rlive = false

@@ -49,6 +49,8 @@ func (p *pp) headerName(dir tok, args []tok) (string, bool, bool) {
 				}
 				b.WriteString(t.Text)
 			}
+			p.diags.Errorf(dir.Pos, "missing terminating > character")
+			return "", false, false
 		}
 	}
 	p.diags.Errorf(dir.Pos, "#%s expects \"FILENAME\" or <FILENAME>", dir.Text)
@@ -93,7 +95,7 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		p.once[key] = true
 	}
 	if len(p.files) >= maxIncludeDepth {
-		p.diags.Errorf(dir.Pos, "#include nested depth %d exceeds maximum of %d", len(p.files), maxIncludeDepth)
+		p.diags.Errorf(dir.Pos, "#include nested depth %d exceeds maximum of %d (use -fmax-include-depth=DEPTH to increase the maximum)", len(p.files), maxIncludeDepth)
 		return
 	}
 	cf := p.load(found, system)

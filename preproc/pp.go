@@ -44,6 +44,7 @@ type cond struct {
 	taken  bool // some group of this #if/#elif/#else chain has been included
 	inElse bool
 	pos    diag.Pos
+	dir    string // the chain's last directive (if, ifdef, ifndef, elif, else), for "unterminated #..."
 }
 
 // cachedFile is a file read and lexed once, shared by every inclusion of it.
@@ -299,7 +300,7 @@ func (p *pp) fileToken() tok {
 func (p *pp) endFile(s *source) {
 	if len(p.conds) > s.condBase {
 		for _, c := range p.conds[s.condBase:] {
-			p.diags.Errorf(c.pos, "unterminated conditional directive")
+			p.diags.Errorf(c.pos, "unterminated #%s", c.dir)
 		}
 		p.conds = p.conds[:s.condBase]
 	}
@@ -373,7 +374,7 @@ func (p *pp) directive(s *source) {
 		if s.guardEnd >= 0 {
 			s.guardName = "" // a conditional after the guard's #endif
 		}
-		p.conds = append(p.conds, cond{taken: v, pos: hash.Pos})
+		p.conds = append(p.conds, cond{taken: v, pos: hash.Pos, dir: name.Text})
 		if guard != "" {
 			s.guardName, s.guardDepth = guard, len(p.conds)
 		}
@@ -392,6 +393,7 @@ func (p *pp) directive(s *source) {
 		if len(p.conds) == s.guardDepth {
 			s.guardName = ""
 		}
+		c.dir = name.Text
 		if name.Text == "else" {
 			c.inElse = true
 			if c.taken {

@@ -186,14 +186,16 @@ func TestErrors(t *testing.T) {
 		{"#if 1/0\n#endif", "division by zero"},
 		{"#define f(a) a\nf(1,2)", "passed 2 arguments"},
 		{"#define f(a) a\nf(1", "unterminated argument list"},
-		{"#if 1\n", "unterminated conditional"},
+		{"#if 1\n", "unterminated #if"},
+		{"#ifdef X\n#else\n", "unterminated #else"},
+		{"#if 1 +\n#endif", "operator '+' has no right operand"},
 		{"#endif", "#endif without #if"},
 		{"#include \"no-such-file.h\"", "No such file"},
 		{"#define a(x) #y", "not followed by a macro parameter"},
 		{"#define c(a,b) a##b\nc(+,-)", "does not give a valid preprocessing token"},
 		{"#pragma GCC poison bad\nbad", "poisoned"},
 		{"#foo", "invalid preprocessing directive"},
-		{"#if 1 +\n#endif", "no expression"},
+		{"#if\n#endif", "#if with no expression"},
 	}
 	for _, tc := range tests {
 		_, dl := runPP(t, tc.src, nil)
