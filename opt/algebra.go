@@ -228,5 +228,59 @@ var algebraRules = []algebraRule{
 		return true
 	}},
 	{ir.OpLtU, "x<0 → 0 (unsigned)", rightConst(0, zero)},
+	{ir.OpLtU, "zext(y)<c → 1 (c > max y), y!=max (c == max)", zextCompare},
+	{ir.OpLeU, "zext(y)<=c → 1 (c >= max y)", zextCompare},
+	{ir.OpGtU, "zext(y)>c → 0 (c >= max y)", zextCompare},
+	{ir.OpGeU, "zext(y)>=c → 0 (c > max y), y==max (c == max)", zextCompare},
+	{ir.OpEq, "x+c1==c2 → x==c2-c1", offsetEquality},
+	{ir.OpNe, "x+c1!=c2 → x!=c2-c1", offsetEquality},
 	{ir.OpGeU, "x>=0 → 1 (unsigned)", rightConst(0, one)},
+}
+
+// zextCompare decides or narrows an unsigned comparison of a zero-extended value y with
+// a constant c: zext(y) is at most m, the largest value of y's type.
+func zextCompare(v *ir.Value) bool {
+	x, k := v.Args[0], v.Args[1]
+	if x.Op != ir.OpZExt || k.Op != ir.OpConst {
+		return false
+	}
+	y := x.Args[0]
+	w, cw := intWidth(y.Type), intWidth(x.Type)
+	if w == 0 || cw == 0 || w >= cw {
+		return false
+	}
+	m := zext(-1, w)
+	c := zext(k.AuxInt, cw)
+	switch {
+	case v.Op == ir.OpLtU && c > m, v.Op == ir.OpLeU && c >= m:
+		return one(v)
+	case v.Op == ir.OpGtU && c >= m, v.Op == ir.OpGeU && c > m:
+		return zero(v)
+	case c == m && (v.Op == ir.OpLtU || v.Op == ir.OpGeU):
+		// zext(y) < m ⟺ y != m; zext(y) >= m ⟺ y == m.
+		if v.Op == ir.OpLtU {
+			v.Op = ir.OpNe
+		} else {
+			v.Op = ir.OpEq
+		}
+		v.SetArgs(y, constBefore(v, y.Type, int64(m)))
+		return true
+	}
+	return false
+}
+
+// offsetEquality moves a constant addend across an equality: x+c1 == c2 ⟺ x == c2-c1
+// in modular arithmetic (and x-c1 == c2 ⟺ x == c2+c1).
+func offsetEquality(v *ir.Value) bool {
+	x, k := v.Args[0], v.Args[1]
+	w := intWidth(x.Type)
+	if w == 0 || k.Op != ir.OpConst || (x.Op != ir.OpAdd && x.Op != ir.OpSub) || x.Args[1].Op != ir.OpConst {
+		return false
+	}
+	c := k.AuxInt - x.Args[1].AuxInt
+	if x.Op == ir.OpSub {
+		c = k.AuxInt + x.Args[1].AuxInt
+	}
+	v.SetArgs(x.Args[0], constBefore(v, x.Type, sext(c, w)))
+	return true
 }

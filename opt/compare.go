@@ -230,9 +230,9 @@ func decideCompare(v *ir.Value, facts []cmpFact) (int64, bool) {
 		var s uint8
 		var d cmpDomain
 		switch {
-		case c.Args[0] == a && c.Args[1] == b:
+		case sameOperand(c.Args[0], a) && sameOperand(c.Args[1], b):
 			s, d = outcomes(c.Op, float)
-		case c.Args[0] == b && c.Args[1] == a:
+		case sameOperand(c.Args[0], b) && sameOperand(c.Args[1], a):
 			s, d = outcomes(c.Op, float)
 			s = mirror(s)
 		default:
@@ -268,4 +268,20 @@ func decideCompare(v *ir.Value, facts []cmpFact) (int64, bool) {
 		return 1, true
 	}
 	return 0, false
+}
+
+// sameOperand reports whether x and y are the same value: the same SSA value, or equal
+// integer constants of one type.
+func sameOperand(x, y *ir.Value) bool {
+	if x == y {
+		return true
+	}
+	if x.Op != ir.OpConst || y.Op != ir.OpConst || x.Type != y.Type {
+		return false
+	}
+	w := intWidth(x.Type)
+	if w == 0 {
+		return x.Type == ir.Ptr && x.AuxInt == y.AuxInt
+	}
+	return sext(x.AuxInt, w) == sext(y.AuxInt, w)
 }
