@@ -10,7 +10,7 @@ TEST_TIMEOUT ?= 20m
 DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	libc6-dev libc6-dev-arm64-cross libc6-dev-riscv64-cross \
 	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time \
-	csmith libcsmith-dev cvise
+	csmith libcsmith-dev cvise libc6-dev-i386
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean ppdiff ppdiff-fast

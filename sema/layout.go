@@ -10,7 +10,7 @@ import (
 //   - An ordinary member is placed at the next multiple of its alignment: the alignment
 //     of its type, raised by an aligned attribute on the member, lowered to 1 by packed
 //     (record or member) unless the member itself carries aligned, capped by
-//     #pragma pack, and on i386 capped to 4 for double/long long (StructDoubleAlign).
+//     #pragma pack, and on i386 capped to 4 for double/long long (fieldAlign).
 //   - A non-zero-width bit-field is placed at the next free bit, unless (not packed,
 //     no #pragma pack) it would then span more aligned units of its declared type than
 //     the type itself has; then it moves to the next boundary of its type's alignment.
@@ -54,19 +54,16 @@ func (c *checker) layoutRecord(r *ast.Record) {
 		}
 		memberPacked := packed || hasAttr(m.Attrs, "packed")
 		memberAlign := c.attrAlign(m.Attrs) * 8 // explicit aligned on the member, bits
-		typeAlign := mt.Align * 8
+		// A member's aligned attribute keeps its type's natural alignment from the i386
+		// cap only if it asks for at least that much (see fieldAlign); a bit-field's
+		// type alignment ignores it (gcc uses TYPE_ALIGN there).
+		userMember := int64(0)
+		if !m.IsBitField {
+			userMember = memberAlign / 8
+		}
+		typeAlign := c.fieldAlign(mt, userMember) * 8
 		if typeAlign == 0 {
 			typeAlign = 8
-		}
-		if c.t.StructDoubleAlign > 0 && c.userAlign(mt) == 0 {
-			// i386 ADJUST_FIELD_ALIGN: scalar double/long long members align to 4.
-			et := mt
-			for et.Kind == ast.Array {
-				et = et.Base
-			}
-			if (et.IsScalar() || et.Kind == ast.Complex) && typeAlign > int64(c.t.StructDoubleAlign)*8 {
-				typeAlign = int64(c.t.StructDoubleAlign) * 8
-			}
 		}
 		if r.IsUnion {
 			off = bitPos{}
@@ -89,17 +86,34 @@ func (c *checker) layoutRecord(r *ast.Record) {
 			// gcc place_field: first the alignment the field asks for, then the PCC rule
 			// that a bit-field may not straddle more units of its type than it has.
 			desired := memberAlign
+			// gcc layout_decl: a bit-field exactly as wide as an integer machine mode
+			// that starts where that mode is aligned becomes an ordinary field of the
+			// mode (not when packed, unless the mode is a byte): it asks for the mode's
+			// alignment (capped on i386 like other integer members unless the member
+			// is aligned), and the straddle rule no longer applies to it. This matters
+			// for types aligned beyond their size (aligned typedefs).
+			asField := false
+			if xa := c.bitFieldMode(mt, w); xa > 0 && !(xa > 8 && memberPacked) && off.mod(xa) == 0 {
+				asField = true
+				if lim := int64(c.t.StructDoubleAlign) * 8; lim > 0 && memberAlign == 0 && !memberPacked {
+					xa = min(xa, lim)
+				}
+				desired = max(desired, xa)
+			}
 			if pack > 0 && desired > pack {
 				desired = pack
 			}
 			if desired > 0 {
 				off = off.roundUp(desired)
 			}
-			if !memberPacked && pack == 0 && typeAlign > 0 {
+			if !asField && !memberPacked && pack == 0 && typeAlign > 0 {
 				if (off.mod(typeAlign)+w+typeAlign-1)/typeAlign > tsize/typeAlign {
 					off = off.roundUp(typeAlign)
 				}
 			}
+			// gcc update_alignment_for_field: only named bit-fields (all of them where
+			// the target aligns anonymous ones) raise the record's alignment, to that
+			// of their type and to the alignment they ask for.
 			if m.Name != "" || c.t.AnonBitFieldAlign {
 				ta := typeAlign
 				if pack > 0 {
@@ -107,9 +121,8 @@ func (c *checker) layoutRecord(r *ast.Record) {
 				} else if memberPacked {
 					ta = 8
 				}
-				recAlign = max(recAlign, ta)
+				recAlign = max(recAlign, ta, desired)
 			}
-			recAlign = max(recAlign, desired)
 			m.Offset = off.bytes // provisional: final unit chosen once the size is known
 			m.BitOffset = int(off.bits)
 			off = off.addBits(w)
@@ -261,4 +274,219 @@ func roundUp(x, a int64) int64 {
 		return x
 	}
 	return (x + a - 1) / a * a
+}
+
+// bitFieldMode returns the alignment in bits of the integer machine mode exactly w bits
+// wide if a bit-field of type t and width w can have it (see layoutRecord), else 0.
+func (c *checker) bitFieldMode(t *ast.Type, w int64) int64 {
+	if !t.IsInteger() {
+		return 0
+	}
+	switch w {
+	case 8, 16, 32, 64:
+		return w
+	case 128:
+		if c.t.HasInt128 {
+			return w
+		}
+	}
+	return 0
+}
+
+// fieldAlign is the alignment in bytes gcc gives a member of type t before packing and
+// the member's own aligned attribute (userMember: the alignment that attribute asks
+// for, 0 if none; it counts only if it is at least the type's): the type's
+// alignment, except on i386, where ADJUST_FIELD_ALIGN (x86_field_alignment; i386 SysV
+// ABI "Aggregates and Unions": double and long long members are 4-byte aligned) caps
+// at 4 bytes the members whose machine mode is DFmode, DCmode or an integer mode:
+// double, long long, their complex types, and 8-byte integer vectors, which have DImode
+// there without MMX. The cap does not apply when the type or the member is user-aligned
+// (gcc's TYPE_USER_ALIGN / DECL_USER_ALIGN), which then keep the natural alignment.
+func (c *checker) fieldAlign(t *ast.Type, userMember int64) int64 {
+	nat := c.naturalAlign(t)
+	lim := int64(c.t.StructDoubleAlign)
+	if lim == 0 || userMember >= nat || c.userAligned(t) || nat <= lim {
+		return nat
+	}
+	et := t
+	for et.Kind == ast.Array {
+		et = et.Base
+	}
+	if c.i386CappedMode(et, 0) {
+		return lim
+	}
+	return nat
+}
+
+// i386CappedMode reports whether gcc gives t, on i386, a machine mode that
+// x86_field_alignment caps: DFmode, DCmode, or an integer or complex integer mode.
+// Scalars have their obvious modes. Vectors are not supported without MMX/SSE, so an
+// integer vector gets the integer mode of its size if there is a register for it (up
+// to DImode) and every other vector BLKmode. A struct or union (gcc
+// compute_record_mode) has BLKmode if a member of non-zero size does; else the mode of
+// a member as large as the record (for a union only an integer one), else the integer
+// mode of its size (up to DImode). So a small record raised to 8-byte alignment by a
+// zero-length array of vectors is capped like long long.
+func (c *checker) i386CappedMode(t *ast.Type, depth int) bool {
+	switch m := c.i386Mode(t, depth); m {
+	case modeInt, modeDF, modeDC, modeComplexInt:
+		return true
+	}
+	return false
+}
+
+// i386 machine mode classes, as far as the field alignment cap needs them.
+const (
+	modeBLK = iota
+	modeInt
+	modeDF
+	modeDC
+	modeComplexInt
+	modeOtherFloat // SF, XF, SC, XC
+)
+
+func (c *checker) i386Mode(t *ast.Type, depth int) int {
+	intMode := func(size int64) int {
+		switch size {
+		case 1, 2, 4, 8:
+			return modeInt
+		}
+		return modeBLK
+	}
+	switch {
+	case t == nil || depth > 16:
+		return modeBLK
+	case t.Kind == ast.Double:
+		return modeDF
+	case t.Kind == ast.Float || t.Kind == ast.LongDouble:
+		return modeOtherFloat
+	case t.IsInteger() || t.Kind == ast.Pointer:
+		return modeInt
+	case t.Kind == ast.Complex && t.Base != nil:
+		switch {
+		case t.Base.Kind == ast.Double:
+			return modeDC
+		case t.Base.IsInteger():
+			return modeComplexInt
+		}
+		return modeOtherFloat
+	case t.Kind == ast.Vector:
+		if t.Base != nil && t.Base.IsInteger() {
+			return intMode(t.Size)
+		}
+		return modeBLK
+	case t.Kind == ast.Array:
+		if t.Size <= 0 || c.i386Mode(t.Base, depth+1) == modeBLK {
+			return modeBLK
+		}
+		return intMode(t.Size)
+	case t.IsRecord() && t.Record != nil:
+		r := t.Record
+		mode := -1
+		for _, m := range r.Members {
+			size := m.Type.Size * 8
+			if m.IsBitField {
+				size = int64(m.BitWidth)
+			}
+			if size == 0 {
+				continue
+			}
+			mm := c.i386Mode(m.Type, depth+1)
+			if mm == modeBLK {
+				return modeBLK
+			}
+			if size == r.Size*8 {
+				mode = mm
+			}
+		}
+		if mode >= 0 && (!r.IsUnion || mode == modeInt) {
+			return mode
+		}
+		return intMode(r.Size)
+	}
+	return modeBLK
+}
+
+// naturalAlign is gcc's TYPE_ALIGN of t in bytes, the value of __alignof__: t.Align,
+// except that on i386 the types the target table gives their 4-byte field alignment
+// (double, long long and their complex types, arrays of them) are naturally 8-byte
+// aligned unless an aligned attribute set their alignment.
+func (c *checker) naturalAlign(t *ast.Type) int64 {
+	if c.t.StructDoubleAlign == 0 || c.userAligned(t) {
+		return t.Align
+	}
+	et := t
+	for et.Kind == ast.Array {
+		et = et.Base
+	}
+	if et.Kind == ast.Complex && et.Base != nil {
+		et = et.Base
+	}
+	switch et.Kind {
+	case ast.Double, ast.LongLong, ast.ULongLong:
+		return max(t.Align, et.Size)
+	case ast.Enum:
+		if u := c.intType(et); u != et && (u.Kind == ast.LongLong || u.Kind == ast.ULongLong) {
+			return max(t.Align, u.Size)
+		}
+	}
+	return t.Align
+}
+
+// minAlign is the value of C11 _Alignof(t) (6.5.3.4p3) as gcc computes it
+// (min_align_of_type): the alignment every object of the type is guaranteed, which is
+// the natural alignment when an aligned attribute set it, and otherwise the smaller of
+// the natural alignment, __BIGGEST_ALIGNMENT__ and the member alignment (fieldAlign).
+// A 32-byte vector is laid out 32-byte aligned on x86-64 but its _Alignof is 16.
+func (c *checker) minAlign(t *ast.Type) int64 {
+	nat := c.naturalAlign(t)
+	if c.userAligned(t) {
+		return nat
+	}
+	return min(nat, int64(c.t.MaxAlign), c.fieldAlign(t, 0))
+}
+
+// userAligned reports gcc's TYPE_USER_ALIGN: an aligned attribute (or _Alignas) set the
+// alignment of t, of its element type, or of a record or any of its members,
+// recursively (stor-layout: a record is user-aligned if a field is).
+func (c *checker) userAligned(t *ast.Type) bool {
+	for t != nil {
+		if c.userAlign(t) > 0 {
+			return true
+		}
+		switch t.Kind {
+		case ast.Array:
+			t = t.Base
+		case ast.Struct, ast.Union:
+			r := t.Record
+			if r == nil {
+				return false
+			}
+			if c.attrAlign(r.Attrs) > 0 {
+				return true
+			}
+			for _, m := range r.Members {
+				if c.attrAlign(m.Attrs) > 0 || c.userAligned(m.Type) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// vectorAlign is the alignment of a GNU vector type: its size, capped by the target
+// (MaxVectorAlign); a vector whose size is not a power of two aligns like its element.
+func (c *checker) vectorAlign(t *ast.Type) int64 {
+	a := t.Size
+	if m := int64(c.t.MaxVectorAlign); m > 0 && a > m {
+		a = m
+	}
+	if a <= 0 || a&(a-1) != 0 {
+		a = t.Base.Align
+	}
+	return a
 }

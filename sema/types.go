@@ -154,10 +154,19 @@ func (c *checker) resolveType(t *ast.Type) {
 		}
 	case ast.Func:
 		c.resolveType(t.Base)
+		// The parameters are in scope from their declarators to the end of the
+		// prototype (C11 6.2.1p4), so a later parameter's array size may name an
+		// earlier one ("size_t n, int a[n]", glibc's regexec): a variable length that
+		// the adjustment to a pointer then drops.
+		c.pushScope()
 		for _, p := range t.Params {
 			c.resolveType(p.Type)
 			p.Type = c.adjustParam(p.Type)
+			if p.Name != "" {
+				c.declareIn(c.scope, p.Name, &ast.Object{Kind: ast.ObjVar, Name: p.Name, Type: p.Type, Pos: p.Pos})
+			}
 		}
+		c.popScope()
 	case ast.Complex, ast.Vector:
 		c.resolveType(t.Base)
 	case ast.Struct, ast.Union:
@@ -227,13 +236,7 @@ func (c *checker) resolveSize(t *ast.Type) {
 		t.Size, t.Align = 2*t.Base.Size, t.Base.Align
 	case ast.Vector:
 		t.Size = t.Len * t.Base.Size
-		t.Align = t.Size
-		if t.Align > int64(c.t.MaxAlign)*8 || t.Align <= 0 {
-			t.Align = int64(c.t.MaxAlign)
-		}
-		for t.Align&(t.Align-1) != 0 { // non-power-of-two vectors align like the element
-			t.Align = t.Base.Align
-		}
+		t.Align = c.vectorAlign(t)
 	case ast.Typeof, ast.VaList:
 		return
 	default:

@@ -83,6 +83,10 @@ type Target struct {
 	// (it loads the static chain and jumps to the function; gcc's TRAMPOLINE_SIZE: 24 on
 	// x86-64). 0 if the backend makes none.
 	TrampolineSize, TrampolineAlign int
+	// MaxVectorAlign caps the alignment of GNU vector types in bytes; 0 if a vector is
+	// aligned to its size (gcc's TARGET_VECTOR_ALIGNMENT: AArch64 caps at 16 bytes, the
+	// 128-bit alignment of AAPCS64 §5.5 short vectors; x86 and RISC-V do not cap).
+	MaxVectorAlign int
 	// AnonBitFieldAlign: unnamed bit-fields (zero-width ones too) raise the alignment of
 	// the struct to that of their declared type, as named ones do (gcc's
 	// TARGET_ALIGN_ANON_BITFIELD: true on AArch64, false on x86 and RISC-V).
@@ -186,6 +190,7 @@ func arm64() *Target {
 	t.WCharSigned, t.WCharType = false, "unsigned int"
 	t.VaList, t.VaListSize, t.VaListAlign = VaListAAPCS64, 32, 8
 	t.AnonBitFieldAlign = true
+	t.MaxVectorAlign = 16
 	t.ToolPrefix = "aarch64-linux-gnu-"
 	t.DynamicLinker = "/lib/ld-linux-aarch64.so.1"
 	t.LibDirs = []string{"/usr/aarch64-linux-gnu/lib", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/gcc-cross/aarch64-linux-gnu/*"}

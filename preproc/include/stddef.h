@@ -54,6 +54,12 @@ typedef __WINT_TYPE__ wint_t;
 typedef struct {
   long long __max_align_ll __attribute__((__aligned__(__alignof__(long long))));
   long double __max_align_ld __attribute__((__aligned__(__alignof__(long double))));
+#ifdef __i386__
+  /* gcc's member "__float128 __max_align_f128" (16 bytes, 16-byte aligned on i386,
+     where long double is smaller); gocc's __float128 is long double, so this member
+     has the same size and alignment by other means. */
+  unsigned char __max_align_f128[16] __attribute__((__aligned__(16)));
+#endif
 } max_align_t;
 #endif
 #endif
