@@ -267,9 +267,10 @@ type CallInfo struct {
 	// Chain: the callee is a GNU C nested function and the call's last argument (after
 	// the aggregate result pointer, if any) is its static chain (see OpChain).
 	Chain bool
-	// Lib: the callee is the standard library function Sym (C11 7.1.2; see
-	// ast.Object.Library), so passes may use its specified semantics (opt/libcalls.go).
-	Lib bool
+	// Lib names the standard library function the callee is (C11 7.1.2; see
+	// ast.Object.Library), "" if none: passes may use its specified semantics
+	// (opt/libcalls.go). Usually Lib == Sym; an asm label can rename the symbol.
+	Lib string
 }
 
 // AsmInfo is an extended inline asm statement after irgen: the template and operands.

@@ -771,7 +771,10 @@ func (p *parser) valueLine(b *Block) {
 				} else if p.accept(tokIdent, "chain") {
 					c.Chain = true
 				} else if p.accept(tokIdent, "lib") {
-					c.Lib = true
+					c.Lib = v.Sym
+					if p.peek().kind == tokString {
+						c.Lib = p.str()
+					}
 				} else if p.accept(tokIdent, "fixed") {
 					c.NumFixed = int(p.int64())
 				} else {

@@ -26,7 +26,7 @@ package ir
 // @sym+off, fconst as a float, blockaddr as a block. Everything else a value carries is
 // an attribute after the operands: volatile, aux N, rmw OP, float F, bits LO HI,
 // exact LO HI, nanbits B, sym @s, sig(PARAMS) -> RET [noreturn] [returnstwice]
-// [lib] [fixed N], agg{...}, asm{...}, line N.
+// [lib ["NAME"]] [fixed N], agg{...}, asm{...}, line N.
 
 import (
 	"fmt"
@@ -440,8 +440,12 @@ func printValue(sb *strings.Builder, v *Value) {
 		if c.Chain {
 			sb.WriteString(" chain")
 		}
-		if c.Lib {
+		switch c.Lib {
+		case "":
+		case v.Sym:
 			sb.WriteString(" lib")
+		default:
+			fmt.Fprintf(sb, " lib %s", strconv.Quote(c.Lib))
 		}
 		if !c.Variadic && c.NumFixed != len(c.Params) {
 			fmt.Fprintf(sb, " fixed %d", c.NumFixed)

@@ -45,11 +45,11 @@ func libcalls(f *ir.Func, ctx *passContext) {
 	for _, b := range f.Blocks {
 		for i := 0; i < len(b.Values); i++ {
 			v := b.Values[i]
-			if v.Op != ir.OpCall || v.Call == nil || !v.Call.Lib || v.Sym == "" {
+			if v.Op != ir.OpCall || v.Call == nil || v.Call.Lib == "" {
 				continue
 			}
 			// The stdio *_unlocked functions behave as the locked ones.
-			name, unlocked := strings.CutSuffix(v.Sym, "_unlocked")
+			name, unlocked := strings.CutSuffix(v.Call.Lib, "_unlocked")
 			fold := libFolds[name]
 			if fold == nil || (unlocked && !stdioFuncs[name]) {
 				continue
@@ -270,7 +270,7 @@ func (lc *libCall) call(sym string, ret ir.Type, args ...*ir.Value) *ir.Value {
 	}
 	addr := lc.before(ir.OpAddr, ir.Ptr)
 	addr.Sym = sym
-	ci := &ir.CallInfo{Ret: ret, Lib: true}
+	ci := &ir.CallInfo{Ret: ret, Lib: sym}
 	for _, a := range args {
 		ci.Params = append(ci.Params, ir.Param{Type: a.Type})
 	}
@@ -1037,6 +1037,6 @@ func foldNarrowMath(lc *libCall) {
 	if x.Op != ir.OpFConv || x.Args[0].Type != ir.F32 {
 		return
 	}
-	r := lc.call(lc.v.Sym+"f", ir.F32, x.Args[0])
+	r := lc.call(lc.v.Call.Lib+"f", ir.F32, x.Args[0])
 	lc.resultValue(lc.before(ir.OpFConv, ir.F64, r))
 }

@@ -25,7 +25,7 @@ func (c *checker) markLibraryFuncs() {
 		if base, unlocked := strings.CutSuffix(name, "_unlocked"); !ok && unlocked {
 			sig, ok = libFuncs[base]
 		}
-		if !ok || nb[name] || o.LinkName != name || o.Kind != ast.ObjFunc || o.Linkage != ast.External || o.Type == nil || o.Type.Kind != ast.Func {
+		if !ok || nb[name] || o.Kind != ast.ObjFunc || o.Linkage != ast.External || o.Type == nil || o.Type.Kind != ast.Func {
 			continue
 		}
 		o.Library = c.matchesLibSig(o.Type, c.builtinSig(sig))

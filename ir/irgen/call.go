@@ -122,7 +122,9 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	if obj != nil {
 		ci.NoReturn = obj.Noreturn
 		ci.ReturnsTwice = returnsTwice[obj.Name] || obj.ReturnsTwice
-		ci.Lib = obj.Library
+		if obj.Library {
+			ci.Lib = obj.Name
+		}
 	}
 	if ci.ReturnsTwice {
 		fn.f.ReturnsTwice = true
