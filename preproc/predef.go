@@ -134,6 +134,16 @@ func Predefined(cfg *Config) [][2]string {
 		defi("__pie__", cfg.PIE)
 		defi("__PIE__", cfg.PIE)
 	}
+	if t.Arch == target.RISCV64 {
+		// RISC-V's code model follows position independence: gcc makes PIC and PIE
+		// code medany (and says it is PIC), other code medlow.
+		if pic > 0 {
+			def("__riscv_cmodel_medany", "1")
+			def("__riscv_cmodel_pic", "1")
+		} else {
+			def("__riscv_cmodel_medlow", "1")
+		}
+	}
 
 	// Type sizes (gcc's c-cppbuiltin.cc).
 	lp64 := t.Long.Size == 8 && t.Pointer.Size == 8
@@ -219,10 +229,10 @@ func Predefined(cfg *Config) [][2]string {
 		_, u := fast(b)
 		def(fmt.Sprintf("__UINT_FAST%d_TYPE__", b), u.name)
 	}
-	ptrS, ptrU := ty.long, ty.ulong
-	if t.Pointer.Size != t.Long.Size {
-		ptrS, ptrU = ty.int, ty.uint
-	}
+	// intptr_t is ptrdiff_t's type on every target here (int on i386, where long is
+	// also 32 bits; glibc's <stdint.h> agrees).
+	ptrS := ty.byName(t.PtrdiffType)
+	ptrU := ptrS.unsignedOf(ty)
 	def("__INTPTR_TYPE__", ptrS.name)
 	def("__UINTPTR_TYPE__", ptrU.name)
 	def("__GXX_ABI_VERSION", "1017")
@@ -311,7 +321,9 @@ func Predefined(cfg *Config) [][2]string {
 	floatMacros(def, "LDBL", ldbl, "L", "")
 	defi("__DECIMAL_DIG__", ldbl.decimalDig)
 	x86 := t.Arch == target.AMD64 || t.Arch == target.I386
-	if x86 || t.Arch == target.ARM64 {
+	// _Float16 is AArch64's always and x86's only with SSE2 (gcc 12), which i686,
+	// the i386 target's default -march, lacks.
+	if x86 && hasTargetMacro(t, "__SSE2__") || t.Arch == target.ARM64 {
 		floatMacros(def, "FLT16", binary16, "F16", "")
 	}
 	floatMacros(def, "FLT32", binary32, "F32", "")
@@ -333,17 +345,41 @@ func Predefined(cfg *Config) [][2]string {
 	} else {
 		def("__GNUC_WIDE_EXECUTION_CHARSET_NAME", `"UTF-32LE"`)
 	}
-	for _, n := range []int{1, 2, 4, 8} {
+	// Atomics as gcc implements them per target: RISC-V's A extension has no byte or
+	// halfword operations, so those are "sometimes lock-free" (1) and have no __sync
+	// compare-and-swap; AArch64 has a 16-byte one (LDXP/STXP).
+	subword := t.Arch != target.RISCV64
+	for _, n := range []int{1, 2, 4, 8, 16} {
+		if n <= 2 && !subword || n == 16 && t.Arch != target.ARM64 {
+			continue
+		}
 		defi(fmt.Sprintf("__GCC_HAVE_SYNC_COMPARE_AND_SWAP_%d", n), 1)
 	}
 	for _, n := range []string{"BOOL", "CHAR", "CHAR16_T", "CHAR32_T", "WCHAR_T", "SHORT", "INT", "LONG", "LLONG", "POINTER"} {
-		def("__GCC_ATOMIC_"+n+"_LOCK_FREE", "2")
+		free := "2"
+		if !subword && (n == "BOOL" || n == "CHAR" || n == "CHAR16_T" || n == "SHORT") {
+			free = "1"
+		}
+		def("__GCC_ATOMIC_"+n+"_LOCK_FREE", free)
 	}
 	def("__GCC_ATOMIC_TEST_AND_SET_TRUEVAL", "1")
-	def("__GCC_DESTRUCTIVE_SIZE", "64")
-	def("__GCC_CONSTRUCTIVE_SIZE", "64")
-	def("__HAVE_SPECULATION_SAFE_VALUE", "1")
-	def("__GCC_HAVE_DWARF2_CFI_ASM", "1")
+	// The cache-line sizes of C++17's hardware_*_interference_size (gcc 12 defines them
+	// in C too); AArch64 uses 256 for the destructive one; RISC-V's gcc 12 defines
+	// neither, nor the speculation-safe-value builtin, nor DWARF CFI directives by
+	// default.
+	if t.Arch != target.RISCV64 {
+		if t.Arch == target.ARM64 {
+			def("__GCC_DESTRUCTIVE_SIZE", "256")
+		} else {
+			def("__GCC_DESTRUCTIVE_SIZE", "64")
+		}
+		def("__GCC_CONSTRUCTIVE_SIZE", "64")
+		def("__HAVE_SPECULATION_SAFE_VALUE", "1")
+		def("__GCC_HAVE_DWARF2_CFI_ASM", "1")
+	}
+	if t.Arch == target.ARM64 {
+		def("__FLT_EVAL_METHOD_C99__", "0") // AArch64's TARGET_C_EXCESS_PRECISION hook
+	}
 	def("__PRAGMA_REDEFINE_EXTNAME", "1")
 	if t.HasInt128 {
 		def("__SIZEOF_INT128__", "16")
@@ -584,4 +620,14 @@ func macroDefinition(m *macro) string {
 	b.WriteByte(' ')
 	b.WriteString(spell(m.body))
 	return b.String()
+}
+
+// hasTargetMacro reports whether the target's own macro table defines name.
+func hasTargetMacro(t *target.Target, name string) bool {
+	for _, m := range t.Macros {
+		if m[0] == name {
+			return true
+		}
+	}
+	return false
 }

@@ -205,9 +205,10 @@ func arm64() *Target {
 		{"__ARM_ALIGN_MAX_STACK_PWR", "16"}, {"__ARM_ALIGN_MAX_PWR", "28"},
 		{"__ARM_SIZEOF_MINIMAL_ENUM", "4"}, {"__ARM_SIZEOF_WCHAR_T", "4"},
 		{"__AARCH64EL__", "1"}, {"__AARCH64_CMODEL_SMALL__", "1"}, {"__ARM_FP16_ARGS", "1"},
-		{"__ARM_FP16_FORMAT_IEEE", "1"}, {"__ARM_NEON_SVE_BRIDGE", "1"},
-		{"__ARM_FEATURE_FP16_SCALAR_ARITHMETIC", "1"}, {"__CHAR_UNSIGNED__", "1"},
-		{"__WCHAR_UNSIGNED__", "1"}, {"__SIZEOF_FLOAT128__", "16"},
+		{"__ARM_FP16_FORMAT_IEEE", "1"}, {"__CHAR_UNSIGNED__", "1"},
+		{"__GCC_ASM_FLAG_OUTPUTS__", "1"},
+		{"__FP_FAST_FMA", "1"}, {"__FP_FAST_FMAF", "1"}, {"__FP_FAST_FMAF32", "1"},
+		{"__FP_FAST_FMAF32x", "1"}, {"__FP_FAST_FMAF64", "1"},
 	}
 	return t
 }
@@ -228,11 +229,13 @@ func riscv64() *Target {
 		{"__riscv", "1"}, {"__riscv_xlen", "64"}, {"__riscv_flen", "64"},
 		{"__riscv_float_abi_double", "1"}, {"__riscv_mul", "1"}, {"__riscv_div", "1"},
 		{"__riscv_muldiv", "1"}, {"__riscv_atomic", "1"}, {"__riscv_fdiv", "1"},
-		{"__riscv_fsqrt", "1"}, {"__riscv_compressed", "1"}, {"__riscv_cmodel_medany", "1"},
+		{"__riscv_fsqrt", "1"}, {"__riscv_compressed", "1"},
 		{"__riscv_arch_test", "1"}, {"__riscv_a", "2001000"}, {"__riscv_c", "2000000"},
 		{"__riscv_d", "2002000"}, {"__riscv_f", "2002000"}, {"__riscv_i", "2001000"},
 		{"__riscv_m", "2000000"}, {"__riscv_zicsr", "2000000"}, {"__riscv_zifencei", "2000000"},
 		{"__CHAR_UNSIGNED__", "1"},
+		{"__FP_FAST_FMA", "1"}, {"__FP_FAST_FMAF", "1"}, {"__FP_FAST_FMAF32", "1"},
+		{"__FP_FAST_FMAF32x", "1"}, {"__FP_FAST_FMAF64", "1"},
 	}
 	return t
 }
@@ -260,6 +263,7 @@ func i386() *Target {
 		{"__SIZEOF_FLOAT80__", "12"}, {"__SIZEOF_FLOAT128__", "16"},
 		{"__ILP32__", "1"}, {"_ILP32", "1"}, {"__SEG_FS", "1"}, {"__SEG_GS", "1"},
 		{"__GCC_ASM_FLAG_OUTPUTS__", "1"}, {"__CET__", "3"},
+		{"__ATOMIC_HLE_ACQUIRE", "65536"}, {"__ATOMIC_HLE_RELEASE", "131072"}, {"__LAHF_SAHF__", "1"},
 	}
 	return t
 }
