@@ -13,7 +13,7 @@ DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	csmith libcsmith-dev cvise libc6-dev-i386
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean ppdiff ppdiff-fast
+.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean ppdiff ppdiff-fast ppbench
 
 all: build
 
@@ -83,6 +83,10 @@ PPDIFF := $(GO) run ./cmd/ppdiff --gocc $(GOCC) --jobs $(PPJOBS)
 ppdiff: build
 	$(PPDIFF) --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
 	$(PPDIFF) --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
+
+# Preprocessing speed, gocc -E against gcc -E, on the /usr/include headers corpus.
+ppbench: build
+	$(PPDIFF) --bench 1 --corpus headers,torture
 
 ppdiff-fast: build
 	$(PPDIFF) --fast --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt

@@ -4,6 +4,7 @@
 //	go run ./cmd/ppdiff [--gocc bin/gocc] [--corpus torture,headers] [--mode tokens|deps]
 //	                    [--lines] [--fast] [--jobs 1] [--filter RE] [--flags '-m32']
 //	                    [--expect preproc/ppdiff/expect-tokens.txt] [--update-expect]
+//	go run ./cmd/ppdiff --bench N [--corpus headers] [--fast]
 //
 // Both compilers get the same flags and the same include search path (-nostdinc, then
 // -isystem gcc's own include directory and the system directories). The torture corpus
@@ -15,7 +16,8 @@
 // corpus, and last "N passed, M failed"; the full log, with both outputs of each
 // failure, goes to $TMPDIR/gocc-ppdiff-<mode>/. With --expect, failures listed in the
 // expectations file ("name: reason") are known and only regressions make the exit
-// status non-zero.
+// status non-zero. With --bench N it compares nothing and instead times gocc -E and
+// gcc -E over the corpus (N rounds each, one process at a time) and prints the ratio.
 package main
 
 import (
@@ -49,6 +51,7 @@ func run() int {
 	expect := flag.String("expect", "", "expectations file (known differences); exit non-zero only on regressions")
 	update := flag.Bool("update-expect", false, "rewrite the --expect file with this run's failures")
 	logDir := flag.String("log", "", "log directory (default: $TMPDIR/gocc-ppdiff-<mode>)")
+	bench := flag.Int("bench", 0, "instead of comparing, time gocc -E and gcc -E over the corpus this many rounds each")
 	flag.Parse()
 
 	say := func(s string) { fmt.Fprintln(os.Stderr, "ppdiff: "+s) }
@@ -135,6 +138,12 @@ func run() int {
 			}
 			items = kept
 		}
+		if *bench > 0 {
+			r := ppdiff.Bench(c, items, *bench)
+			fmt.Printf("bench %s: %d files x %d rounds: gocc -E %v, gcc -E %v, gocc/gcc %.2f\n", corpus, r.Files, *bench,
+				r.Gocc.Round(time.Millisecond), r.GCC.Round(time.Millisecond), r.Gocc.Seconds()/r.GCC.Seconds())
+			continue
+		}
 		say(fmt.Sprintf("%s: %d files, %d jobs", corpus, len(items), *jobs))
 		start := time.Now()
 		results := ppdiff.RunAll(c, items, *jobs, func(r ppdiff.Result) {
@@ -167,6 +176,9 @@ func run() int {
 		counts = append(counts, fmt.Sprintf("%s: %d passed, %d failed, %d skipped (gcc rejects them) in %v",
 			corpus, passed, failed, skipped, time.Since(start).Round(time.Second)))
 		all = append(all, results...)
+	}
+	if *bench > 0 {
+		return 0
 	}
 	for _, l := range counts {
 		fmt.Println(l)
