@@ -231,9 +231,12 @@ type Cast struct {
 // Sema folds it to an IntLit unless it applies to a VLA.
 type Sizeof struct {
 	ExprBase
-	Align bool  // _Alignof rather than sizeof
-	X     Expr  // operand expression, or nil
-	Of    *Type // operand type, or nil
+	Align bool // _Alignof rather than sizeof
+	// GNUAlign: spelled __alignof__ or __alignof, gcc's preferred alignment (the one
+	// the type is laid out with), which may exceed C11 _Alignof's (sema/layout.go).
+	GNUAlign bool
+	X        Expr  // operand expression, or nil
+	Of       *Type // operand type, or nil
 }
 
 // CompoundLit is "(T){ init }" (C11 6.5.2.5). Sema creates an unnamed object for it.

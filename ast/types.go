@@ -114,6 +114,9 @@ type Record struct {
 	Align int64
 	// HasFlexArray: the last member is a flexible array member (C11 6.7.2.1p18).
 	HasFlexArray bool
+	// UserAligned (sema): an aligned attribute set the alignment of the record or of a
+	// member (gcc's TYPE_USER_ALIGN); _Alignof then reports Align uncapped.
+	UserAligned bool
 }
 
 // Member is a struct or union member. An anonymous struct or union member has

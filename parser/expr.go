@@ -266,6 +266,7 @@ func (p *Parser) unaryExpression() ast.Expr {
 func (p *Parser) sizeofExpression() ast.Expr {
 	pos := p.tok.Pos
 	s := &ast.Sizeof{ExprBase: base(pos), Align: p.kw == kwAlignof}
+	s.GNUAlign = s.Align && p.tok.Text != "_Alignof"
 	p.next()
 	if p.at(lexer.LParen) {
 		if nt, nkw := p.peek(1); p.startsTypeName(nt, nkw) {

@@ -1152,7 +1152,13 @@ func (c *checker) sizeof(e *ast.Sizeof) ast.Expr {
 	}
 	var v int64
 	if e.Align {
-		v = t.Align
+		// C11 _Alignof is the alignment every object of the type is guaranteed;
+		// __alignof__ the one the type is laid out with (they differ for vectors
+		// above __BIGGEST_ALIGNMENT__ and for double and long long on i386).
+		v = c.minAlign(t)
+		if e.GNUAlign {
+			v = c.naturalAlign(t)
+		}
 		if obj != nil && obj.Align > v {
 			v = obj.Align
 		}

@@ -32,6 +32,7 @@ func (c *checker) layoutRecord(r *ast.Record) {
 	pack := c.pragmaPack(r) * 8 // maximum field alignment in bits, 0 if none
 	var off, size bitPos
 	recAlign := int64(8)
+	var asFields map[*ast.Member]bool // bit-fields laid out as ordinary fields
 	for i, m := range r.Members {
 		if ta := typeAttrsOf(m.Attrs); len(ta) > 0 {
 			nt := *m.Type
@@ -95,6 +96,10 @@ func (c *checker) layoutRecord(r *ast.Record) {
 			asField := false
 			if xa := c.bitFieldMode(mt, w); xa > 0 && !(xa > 8 && memberPacked) && off.mod(xa) == 0 {
 				asField = true
+				if asFields == nil {
+					asFields = map[*ast.Member]bool{}
+				}
+				asFields[m] = true
 				if lim := int64(c.t.StructDoubleAlign) * 8; lim > 0 && memberAlign == 0 && !memberPacked {
 					xa = min(xa, lim)
 				}
@@ -159,6 +164,7 @@ func (c *checker) layoutRecord(r *ast.Record) {
 	}
 	r.Align = recAlign / 8
 	r.Size = roundUp(size.roundUp(8).bytes, r.Align)
+	r.UserAligned = c.recordUserAligned(r, asFields)
 	// Choose the storage unit of each bit-field now that the record's size is known.
 	for _, m := range r.Members {
 		if m.IsBitField && m.BitWidth > 0 {
@@ -319,70 +325,83 @@ func (c *checker) fieldAlign(t *ast.Type, userMember int64) int64 {
 }
 
 // i386CappedMode reports whether gcc gives t, on i386, a machine mode that
-// x86_field_alignment caps: DFmode, DCmode, or an integer or complex integer mode.
-// Scalars have their obvious modes. Vectors are not supported without MMX/SSE, so an
-// integer vector gets the integer mode of its size if there is a register for it (up
-// to DImode) and every other vector BLKmode. A struct or union (gcc
-// compute_record_mode) has BLKmode if a member of non-zero size does; else the mode of
-// a member as large as the record (for a union only an integer one), else the integer
-// mode of its size (up to DImode). So a small record raised to 8-byte alignment by a
-// zero-length array of vectors is capped like long long.
+// x86_field_alignment caps: DFmode, DCmode, or an integer or complex integer mode
+// (see machineMode). So a small record raised to 8-byte alignment by a zero-length
+// array of vectors is capped like long long.
 func (c *checker) i386CappedMode(t *ast.Type, depth int) bool {
-	switch m := c.i386Mode(t, depth); m {
-	case modeInt, modeDF, modeDC, modeComplexInt:
+	switch m := c.machineMode(t, depth); m.class {
+	case modeInt, modeComplexInt:
 		return true
+	case modeFloat:
+		return m.size == 8 // DFmode
+	case modeComplexFloat:
+		return m.size == 16 // DCmode
 	}
 	return false
 }
 
-// i386 machine mode classes, as far as the field alignment cap needs them.
+// machMode is the part of gcc's machine mode of a type that layout depends on.
+type machMode struct {
+	class int   // modeBLK, ...
+	size  int64 // bytes
+	align int64 // GET_MODE_ALIGNMENT in bytes
+}
+
 const (
 	modeBLK = iota
 	modeInt
-	modeDF
-	modeDC
+	modeFloat
 	modeComplexInt
-	modeOtherFloat // SF, XF, SC, XC
+	modeComplexFloat
 )
 
-func (c *checker) i386Mode(t *ast.Type, depth int) int {
-	intMode := func(size int64) int {
+// machineMode approximates gcc's TYPE_MODE on the targets where layout depends on it
+// (i386 without MMX/SSE and RISC-V without the V extension, as gcc 12 configures them
+// by default): scalars have their obvious modes; a vector is not supported there, so an
+// integer vector gets the integer mode of its size if it has one (up to DImode) and
+// every other vector BLKmode; an array gets the integer mode of its size unless its
+// element is BLKmode. A struct or union (gcc compute_record_mode) has BLKmode if a
+// member of non-zero size does; else the mode of a member as large as the record (for
+// a union only an integer one); else the integer mode of its size (up to
+// MAX_FIXED_MODE_SIZE: DImode on i386, TImode on 64-bit targets). On a STRICT_ALIGNMENT target a record aligned less than
+// that mode needs has BLKmode.
+func (c *checker) machineMode(t *ast.Type, depth int) machMode {
+	intMode := func(size int64) machMode {
 		switch size {
 		case 1, 2, 4, 8:
-			return modeInt
+			return machMode{modeInt, size, size}
+		case 16:
+			if c.t.Is64() { // MAX_FIXED_MODE_SIZE: TImode on 64-bit targets
+				return machMode{modeInt, size, size}
+			}
 		}
-		return modeBLK
+		return machMode{}
 	}
 	switch {
 	case t == nil || depth > 16:
-		return modeBLK
-	case t.Kind == ast.Double:
-		return modeDF
-	case t.Kind == ast.Float || t.Kind == ast.LongDouble:
-		return modeOtherFloat
+		return machMode{}
+	case t.Kind == ast.Float || t.Kind == ast.Double || t.Kind == ast.LongDouble:
+		return machMode{modeFloat, t.Size, t.Align}
 	case t.IsInteger() || t.Kind == ast.Pointer:
-		return modeInt
+		return machMode{modeInt, t.Size, t.Size}
 	case t.Kind == ast.Complex && t.Base != nil:
-		switch {
-		case t.Base.Kind == ast.Double:
-			return modeDC
-		case t.Base.IsInteger():
-			return modeComplexInt
+		if t.Base.IsInteger() {
+			return machMode{modeComplexInt, t.Size, t.Base.Size}
 		}
-		return modeOtherFloat
+		return machMode{modeComplexFloat, t.Size, t.Base.Align}
 	case t.Kind == ast.Vector:
 		if t.Base != nil && t.Base.IsInteger() {
 			return intMode(t.Size)
 		}
-		return modeBLK
+		return machMode{}
 	case t.Kind == ast.Array:
-		if t.Size <= 0 || c.i386Mode(t.Base, depth+1) == modeBLK {
-			return modeBLK
+		if t.Size <= 0 || c.machineMode(t.Base, depth+1).class == modeBLK {
+			return machMode{}
 		}
 		return intMode(t.Size)
 	case t.IsRecord() && t.Record != nil:
 		r := t.Record
-		mode := -1
+		var whole machMode
 		for _, m := range r.Members {
 			size := m.Type.Size * 8
 			if m.IsBitField {
@@ -391,20 +410,56 @@ func (c *checker) i386Mode(t *ast.Type, depth int) int {
 			if size == 0 {
 				continue
 			}
-			mm := c.i386Mode(m.Type, depth+1)
-			if mm == modeBLK {
-				return modeBLK
+			mm := c.machineMode(m.Type, depth+1) // a bit-field's DECL_MODE is its type's
+			if mm.class == modeBLK {
+				return machMode{}
 			}
 			if size == r.Size*8 {
-				mode = mm
+				whole = mm
 			}
 		}
-		if mode >= 0 && (!r.IsUnion || mode == modeInt) {
-			return mode
+		mode := intMode(r.Size)
+		if whole.class != modeBLK && whole.size == r.Size && (!r.IsUnion || whole.class == modeInt) {
+			mode = whole
 		}
-		return intMode(r.Size)
+		if mode.class != modeBLK && c.t.StrictAlign && r.Align < mode.align && r.Align < int64(c.t.MaxAlign) {
+			return machMode{}
+		}
+		return mode
 	}
-	return modeBLK
+	return machMode{}
+}
+
+// recordUserAligned computes gcc's TYPE_USER_ALIGN of a record just laid out
+// (stor-layout update_alignment_for_field, finalize_type_size): an aligned attribute
+// on the record, or a member whose alignment the user set: an ordinary member with an
+// aligned attribute asking at least its type's alignment (or any, when packed), or of
+// a user-aligned type; a bit-field with an aligned attribute, or of a user-aligned type
+// unless it is unnamed, the target does not align to anonymous bit-fields, and it was
+// laid out as an ordinary field (asField). On a STRICT_ALIGNMENT target, a record with
+// a scalar machine mode aligned as that mode loses the flag.
+func (c *checker) recordUserAligned(r *ast.Record, asField map[*ast.Member]bool) bool {
+	user := c.attrAlign(r.Attrs) > 0
+	for _, m := range r.Members {
+		if user {
+			break
+		}
+		attr := c.attrAlign(m.Attrs)
+		switch {
+		case m.IsBitField:
+			user = attr > 0 || c.userAligned(m.Type) && (m.Name != "" || c.t.AnonBitFieldAlign || m.BitWidth == 0 || !asField[m])
+		case attr > 0 && (attr >= c.naturalAlign(m.Type) || r.Packed || hasAttr(m.Attrs, "packed")):
+			user = true
+		default:
+			user = c.userAligned(m.Type)
+		}
+	}
+	if user && c.t.StrictAlign {
+		if mm := c.machineMode(&ast.Type{Kind: ast.Struct, Record: r, Size: r.Size, Align: r.Align}, 0); mm.class != modeBLK && mm.align >= r.Align {
+			user = false
+		}
+	}
+	return user
 }
 
 // naturalAlign is gcc's TYPE_ALIGN of t in bytes, the value of __alignof__: t.Align,
@@ -447,8 +502,8 @@ func (c *checker) minAlign(t *ast.Type) int64 {
 }
 
 // userAligned reports gcc's TYPE_USER_ALIGN: an aligned attribute (or _Alignas) set the
-// alignment of t, of its element type, or of a record or any of its members,
-// recursively (stor-layout: a record is user-aligned if a field is).
+// alignment of t or of its element type, or t is a user-aligned record
+// (recordUserAligned).
 func (c *checker) userAligned(t *ast.Type) bool {
 	for t != nil {
 		if c.userAlign(t) > 0 {
@@ -458,19 +513,7 @@ func (c *checker) userAligned(t *ast.Type) bool {
 		case ast.Array:
 			t = t.Base
 		case ast.Struct, ast.Union:
-			r := t.Record
-			if r == nil {
-				return false
-			}
-			if c.attrAlign(r.Attrs) > 0 {
-				return true
-			}
-			for _, m := range r.Members {
-				if c.attrAlign(m.Attrs) > 0 || c.userAligned(m.Type) {
-					return true
-				}
-			}
-			return false
+			return t.Record != nil && t.Record.UserAligned
 		default:
 			return false
 		}

@@ -87,8 +87,8 @@ type diffLeaf struct {
 	width int
 }
 
-// compareC11 compares _Alignof too (sema does not yet tell it from __alignof__).
-const compareC11 = false
+// compareC11 compares _Alignof too, which sema tells from __alignof__.
+const compareC11 = true
 
 // diffSubject is one record type and how to spell it after the declarations.
 type diffSubject struct {

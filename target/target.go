@@ -87,6 +87,10 @@ type Target struct {
 	// aligned to its size (gcc's TARGET_VECTOR_ALIGNMENT: AArch64 caps at 16 bytes, the
 	// 128-bit alignment of AAPCS64 §5.5 short vectors; x86 and RISC-V do not cap).
 	MaxVectorAlign int
+	// StrictAlign is gcc's STRICT_ALIGNMENT (RISC-V: unaligned accesses are slow): a
+	// record whose size is that of a scalar machine mode gets the mode only if aligned
+	// for it, and then loses the user-set alignment flag that _Alignof looks at.
+	StrictAlign bool
 	// AnonBitFieldAlign: unnamed bit-fields (zero-width ones too) raise the alignment of
 	// the struct to that of their declared type, as named ones do (gcc's
 	// TARGET_ALIGN_ANON_BITFIELD: true on AArch64, false on x86 and RISC-V).
@@ -220,6 +224,7 @@ func riscv64() *Target {
 	t.LongDoubleFormat = LDQuad
 	t.WCharSigned, t.WCharType = true, "int"
 	t.VaList, t.VaListSize, t.VaListAlign = VaListPointer, 8, 8
+	t.StrictAlign = true
 	t.ToolPrefix = "riscv64-linux-gnu-"
 	t.DynamicLinker = "/lib/ld-linux-riscv64-lp64d.so.1"
 	t.LibDirs = []string{"/usr/riscv64-linux-gnu/lib", "/usr/lib/riscv64-linux-gnu", "/lib/riscv64-linux-gnu", "/usr/lib/gcc-cross/riscv64-linux-gnu/*"}
