@@ -106,6 +106,8 @@ const (
 	SpaceBefore Flags = 1 << iota // white space (or a comment) precedes the token
 	StartOfLine                   // first token on its line
 	NoExpand                      // an identifier that must never be macro-expanded again (C11 6.10.3.4p2)
+	MacroArg                      // came into a macro's expansion from an argument: Pos is where the argument was written
+	FromMacro                     // produced by a macro's replacement list: Pos is the invocation's
 )
 
 // Token is one preprocessing token. Text is its exact spelling (for punctuators the

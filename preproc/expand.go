@@ -332,6 +332,7 @@ func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) [
 	for i := lo; i < hi; i++ {
 		b := body[i]
 		b.Pos = inv.Pos
+		b.Flags |= lexer.FromMacro
 		// __VA_OPT__ ( content ): the content if the variable arguments are present.
 		if m.variadic && b.Kind == lexer.Ident && b.Text == "__VA_OPT__" && i+1 < hi && body[i+1].Kind == lexer.LParen {
 			end := matchParen(body, i+1, hi)
@@ -414,10 +415,14 @@ func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) [
 	return out
 }
 
-// appendArg appends an argument's tokens; the first takes the parameter's spacing.
+// appendArg appends an argument's tokens, marked MacroArg; the first takes the
+// parameter's spacing.
 func appendArg(out, a []tok, flags lexer.Flags) []tok {
 	n := len(out)
 	out = append(out, a...)
+	for i := n; i < len(out); i++ {
+		out[i].Flags |= lexer.MacroArg
+	}
 	if len(out) > n {
 		out[n].Flags = out[n].Flags&^lexer.SpaceBefore | flags&lexer.SpaceBefore
 	}

@@ -84,7 +84,14 @@ func print(w io.Writer, toks []lexer.Token, markers bool) error {
 			cur = f
 			line = t.Pos.Line
 			marker(f, line, flag)
-		} else if t.Flags&lexer.StartOfLine != 0 && t.Pos.Line != line || prev == nil {
+		} else if t.Flags&lexer.StartOfLine != 0 && t.Pos.Line != line || prev == nil ||
+			markers && t.Pos.Line > line && t.Flags&lexer.MacroArg == 0 &&
+				(t.Flags&lexer.FromMacro == 0 || t.Flags&lexer.SpaceBefore != 0) {
+			// gcc also moves to a token's own line when it comes from a later line
+			// than the one being printed, which happens after a macro invocation
+			// spanning several lines: for a token read from the file, and for the
+			// expansion of a later invocation when white space precedes it. Tokens
+			// of a macro argument stay on the invocation's line; -P never moves.
 			if t.Pos.Line > line && t.Pos.Line-line <= 8 {
 				if prev != nil || !markers {
 					for ; line < t.Pos.Line; line++ {
@@ -98,7 +105,7 @@ func print(w io.Writer, toks []lexer.Token, markers bool) error {
 						bw.WriteByte('\n')
 					}
 				}
-			} else if t.Pos.Line != line && prev != nil {
+			} else if t.Pos.Line != line {
 				marker(f, t.Pos.Line, "")
 			} else if prev != nil {
 				bw.WriteByte('\n')

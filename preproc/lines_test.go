@@ -1,0 +1,45 @@
+package preproc
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"gocc/diag"
+	"gocc/preproc/ppdiff"
+)
+
+// TestLineMarkersGCC checks that every token of gocc's -E output has the presumed file
+// and line gcc's has (what the line markers and newlines say), on inputs that exercise
+// the printer: a long gap before the first token, macro invocations spanning lines, an
+// argument on a later line, an empty expansion, and a header.
+func TestLineMarkersGCC(t *testing.T) {
+	needGCC(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "h.h"), []byte("\n\n\n\n\n\n\n\n\n\n\nint in_header;\n#define H(a, b) a b\n"), 0o644)
+	for i, src := range []string{
+		"\n\n\n\n\n\n\n\n\n\n\n\nint after_gap;\n",
+		"#define F(a, b) a + b\n#define G(x) [x]\nint x = F(1,\n  2) G(3);\nint y = F(\n  G(1),\n\n  2)\n   G(4);\n",
+		"#define E\n#define R(n, p, a) n p a\nextern int R (f, (int a,\n  int b),\n  g) E;\nint z;\n",
+		"#include \"h.h\"\nint k = H(1,\n 2);\n\n\n\n\n\n\n\n\n\n\nint far;\n",
+	} {
+		file := filepath.Join(dir, "in.c")
+		os.WriteFile(file, []byte(src), 0o644)
+		cmd := exec.Command("gcc", "-E", "-nostdinc", file)
+		want, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("gcc: %v", err)
+		}
+		cfg := testConfig()
+		cfg.NoStdInc = true
+		var dl diag.List
+		toks := Preprocess(&diag.File{Name: file, Contents: []byte(src)}, cfg, &dl)
+		var b bytes.Buffer
+		Print(&b, toks)
+		if r := ppdiff.Compare(b.String(), string(want), true); r != "" {
+			t.Errorf("input %d: %s\ngocc:\n%s\ngcc:\n%s", i, r, b.String(), want)
+		}
+	}
+}
