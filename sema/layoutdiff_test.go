@@ -626,13 +626,71 @@ func diffRandom(t *testing.T, dt diffTarget, tg *target.Target, cache *gccCache)
 			}
 		}
 	}
-	syms, err := cache.symbols(dt, t.TempDir(), "random", src+extractionC(subjects))
+	syms, err := cache.symbols(dt, t.TempDir(), "random", src+extractionC(subjects)+scalarExtractionC(tg))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rep := &diffReport{t: t}
 	rep.compare(subjects, syms)
 	rep.finish(dt.name + " random")
+	diffScalars(t, tg, syms)
+}
+
+// scalarTypes are the member types of the random records plus the remaining basic
+// types, whose sizeof, __alignof__ and _Alignof are compared on their own.
+func scalarTypes(tg *target.Target) []string {
+	var out []string
+	for _, dt := range diffTypes {
+		if !dt.int128 || tg.HasInt128 {
+			out = append(out, dt.name)
+		}
+	}
+	return append(out, "float _Complex", "_Complex long long", "_Complex char", "void (*)(void)",
+		"long double[3]", "double[2]", "long long[3]", "V2sf[2]", "Tll4[2]")
+}
+
+func scalarExtractionC(tg *target.Target) string {
+	var b strings.Builder
+	for i, ty := range scalarTypes(tg) {
+		fmt.Fprintf(&b, "const long long __gocc_T%d[] = { sizeof(%s), __alignof__(%s), _Alignof(%s) };\n", i, ty, ty, ty)
+	}
+	return b.String()
+}
+
+// diffScalars compares gcc's sizeof, __alignof__ and _Alignof of scalarTypes with
+// sema's, which it gets by checking array declarations sized by the same expressions.
+func diffScalars(t *testing.T, tg *target.Target, syms map[string][]byte) {
+	types := scalarTypes(tg)
+	var b strings.Builder
+	b.WriteString(diffPrelude(tg.HasInt128))
+	for i, ty := range types {
+		fmt.Fprintf(&b, "char __gocc_s%d[sizeof(%s)], __gocc_g%d[__alignof__(%s)], __gocc_c%d[_Alignof(%s)];\n", i, ty, i, ty, i, ty)
+	}
+	f, diags := frontEnd(tg, nil, "scalars.c", []byte(b.String()))
+	if f == nil || diags.HasErrors() {
+		t.Fatalf("gocc rejects the scalar queries: %s", firstError(diags))
+	}
+	got := map[string]int64{}
+	for _, n := range f.Decls {
+		if d, ok := n.(*ast.Decl); ok && strings.HasPrefix(d.Name, "__gocc_") && d.Type.Kind == ast.Array {
+			got[d.Name] = d.Type.Len
+		}
+	}
+	bad := 0
+	for i, ty := range types {
+		nums := syms[fmt.Sprintf("__gocc_T%d", i)]
+		if len(nums) != 24 {
+			t.Errorf("%s: no gcc numbers", ty)
+			continue
+		}
+		want := fmt.Sprintf("sizeof %d __alignof__ %d _Alignof %d", binary.LittleEndian.Uint64(nums), binary.LittleEndian.Uint64(nums[8:]), binary.LittleEndian.Uint64(nums[16:]))
+		have := fmt.Sprintf("sizeof %d __alignof__ %d _Alignof %d", got[fmt.Sprintf("__gocc_s%d", i)], got[fmt.Sprintf("__gocc_g%d", i)], got[fmt.Sprintf("__gocc_c%d", i)])
+		if want != have {
+			bad++
+			t.Errorf("%s:\n gcc  %s\n sema %s", ty, want, have)
+		}
+	}
+	t.Logf("%s: %d scalar, vector and array types compared, %d differ", tg.Arch, len(types), bad)
 }
 
 // diffPrelude declares the types the random records use besides the basic ones: enums
@@ -678,7 +736,7 @@ enum El { ELA = 0x100000000 };
 type diffType struct {
 	name  string
 	bits  int
-	int64 bool // needs __int128
+	int128 bool // needs __int128
 }
 
 var diffTypes = []diffType{
@@ -716,7 +774,7 @@ type diffGen struct {
 func genDiffRecords(r *rand.Rand, n int, int128 bool) []string {
 	g := &diffGen{r: r}
 	for _, dt := range diffTypes {
-		if dt.int64 && !int128 {
+		if dt.int128 && !int128 {
 			continue
 		}
 		g.types = append(g.types, dt)
