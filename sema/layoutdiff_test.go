@@ -734,8 +734,8 @@ enum El { ELA = 0x100000000 };
 // diffType is a member type the generator may use; bits > 0 makes it usable for
 // bit-fields of at most that width.
 type diffType struct {
-	name  string
-	bits  int
+	name   string
+	bits   int
 	int128 bool // needs __int128
 }
 
