@@ -176,6 +176,9 @@ type Func struct {
 	// ReturnsTwice: the function calls setjmp-like functions; values must not live in
 	// registers across those calls.
 	ReturnsTwice bool
+	// Inline: declared inline (C11 6.7.4p6: a suggestion that calls be fast), so the
+	// optimizer may copy its body into callers (opt/inline.go).
+	Inline bool
 
 	nextValueID int
 	nextBlockID int

@@ -481,6 +481,8 @@ func (p *parser) function() *Func {
 			f.UsesVaStart = true
 		case "returnstwice":
 			f.ReturnsTwice = true
+		case "inline":
+			f.Inline = true
 		default:
 			p.pos--
 			p.errorf("unknown function attribute %q", kw)

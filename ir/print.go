@@ -10,7 +10,7 @@ package ir
 //	global [internal|weak] @name size N align N [readonly] [tls] [string] [used] [extern]
 //	       [section "s"] [visibility "v"] [alias "s"] [data "bytes"] [reloc OFF SIZE @sym+ADD]...
 //	func [internal|weak] @name(PARAM, ..., [...]) -> RET [noreturn] [section "s"]
-//	       [visibility "v"] [constructor N] [destructor N] [align N] [usesvastart] [returnstwice] {
+//	       [visibility "v"] [constructor N] [destructor N] [align N] [usesvastart] [returnstwice] [inline] {
 //	  slot N size N align N "name"        (Func.Slots in order; N is the index)
 //	b0:                                  (a block; "<- b1 b2" lists Preds in order)
 //	  v5 = add i32 v3, v4                (value ID, op, type unless void, operands, attributes)
@@ -251,6 +251,9 @@ func printFunc(sb *strings.Builder, f *Func) {
 	}
 	if f.ReturnsTwice {
 		sb.WriteString(" returnstwice")
+	}
+	if f.Inline {
+		sb.WriteString(" inline")
 	}
 	sb.WriteString(" {\n")
 	for i, s := range f.Slots {

@@ -24,12 +24,15 @@ type Config struct {
 	DumpTo   io.Writer
 }
 
-// pass is one entry of the pipeline.
+// pass is one entry of the pipeline: a function pass (fn, run on each function) or a
+// module pass (module, run once). The pipeline runs pass by pass over the module, so a
+// module pass sees every function after the passes before it.
 type pass struct {
 	name     string
 	fn       func(f *ir.Func, ctx *passContext)
 	minLevel int  // runs when Config.Level >= minLevel
 	required bool // runs at every level, -O0 included (the IR must be SSA for the backends)
+	module   func(m *ir.Module, ctx *passContext)
 }
 
 // passContext is what a pass may know beyond its function: facts about the module,
@@ -47,24 +50,28 @@ type passContext struct {
 
 // passes is the pipeline, in order. Names are unique (checked by checkPasses).
 var passes = []pass{
-	{"mem2reg", mem2reg, 0, true},
-	{"constload", constload, 1, false},
-	{"constfold", constfold, 1, false},
-	{"algebra", algebra, 1, false},
-	{"copyprop", copyprop, 1, false},
-	{"early deadcode", deadcode, 1, false},
-	{"simplifycfg", simplifycfg, 1, false},
-	{"libcalls", libcalls, 1, false},
-	{"slotforward", slotforward, 1, false},
-	{"mid copyprop", copyprop, 1, false},
-	{"cse", cse, 1, false},
-	{"compare", compare, 1, false},
-	{"bcp", bcp, 0, true},
-	{"late constfold", constfold, 1, false},
-	{"late algebra", algebra, 1, false},
-	{"late copyprop", copyprop, 1, false},
-	{"deadcode", deadcode, 0, false},
-	{"late simplifycfg", simplifycfg, 1, false},
+	{"mem2reg", mem2reg, 0, true, nil},
+	{"constload", constload, 1, false, nil},
+	{"constfold", constfold, 1, false, nil},
+	{"algebra", algebra, 1, false, nil},
+	{"copyprop", copyprop, 1, false, nil},
+	{"early deadcode", deadcode, 1, false, nil},
+	{"simplifycfg", simplifycfg, 1, false, nil},
+	{"inline", nil, 1, false, inlineCalls},
+	{"inline constfold", constfold, 1, false, nil},
+	{"inline copyprop", copyprop, 1, false, nil},
+	{"libcalls", libcalls, 1, false, nil},
+	{"slotforward", slotforward, 1, false, nil},
+	{"mid copyprop", copyprop, 1, false, nil},
+	{"cse", cse, 1, false, nil},
+	{"compare", compare, 1, false, nil},
+	{"bcp", bcp, 0, true, nil},
+	{"late constfold", constfold, 1, false, nil},
+	{"late algebra", algebra, 1, false, nil},
+	{"late copyprop", copyprop, 1, false, nil},
+	{"deadcode", deadcode, 0, false, nil},
+	{"late simplifycfg", simplifycfg, 1, false, nil},
+	{"dead inline", nil, 1, false, removeDeadInline},
 }
 
 // checkPasses reports duplicate pass names.
@@ -139,40 +146,53 @@ func runPasses(m *ir.Module, cfg *Config, ps []pass) error {
 			}
 		}
 	}
+	dump := func(f *ir.Func) bool { return cfg.DumpTo != nil && cfg.DumpFunc != "" && cfg.DumpFunc == f.Name }
 	for _, f := range m.Funcs {
-		if err := runFunc(f, cfg, ps, ctx); err != nil {
-			return err
+		if dump(f) {
+			fmt.Fprintf(cfg.DumpTo, "// %s before optimization\n%s\n", f.Name, f)
 		}
-	}
-	return nil
-}
-
-func runFunc(f *ir.Func, cfg *Config, ps []pass, ctx *passContext) error {
-	dump := cfg.DumpTo != nil && cfg.DumpFunc != "" && cfg.DumpFunc == f.Name
-	if dump {
-		fmt.Fprintf(cfg.DumpTo, "// %s before optimization\n%s\n", f.Name, f)
-	}
-	if cfg.Verify {
-		if err := ir.Verify(f); err != nil {
-			return fmt.Errorf("opt: invalid IR before optimization: %w", err)
+		if cfg.Verify {
+			if err := ir.Verify(f); err != nil {
+				return fmt.Errorf("opt: invalid IR before optimization: %w", err)
+			}
 		}
 	}
 	for _, p := range ps {
 		if !(p.required || cfg.Level >= p.minLevel) || cfg.Disabled[p.name] {
 			continue
 		}
-		if err := runPass(p, f, ctx); err != nil {
-			return err
+		if p.module != nil {
+			if err := runModulePass(p, m, ctx); err != nil {
+				return err
+			}
 		}
-		if dump {
-			fmt.Fprintf(cfg.DumpTo, "// %s after %s\n%s\n", f.Name, p.name, f)
-		}
-		if cfg.Verify {
-			if err := ir.Verify(f); err != nil {
-				return fmt.Errorf("opt: invalid IR after pass %s: %w", p.name, err)
+		for _, f := range m.Funcs {
+			if p.fn != nil {
+				if err := runPass(p, f, ctx); err != nil {
+					return err
+				}
+			}
+			if dump(f) {
+				fmt.Fprintf(cfg.DumpTo, "// %s after %s\n%s\n", f.Name, p.name, f)
+			}
+			if cfg.Verify {
+				if err := ir.Verify(f); err != nil {
+					return fmt.Errorf("opt: invalid IR after pass %s: %w", p.name, err)
+				}
 			}
 		}
 	}
+	return nil
+}
+
+// runModulePass runs a module pass, turning a panic into a *PassPanic.
+func runModulePass(p pass, m *ir.Module, ctx *passContext) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PassPanic{Pass: p.name, Func: "(module)", Value: r, Stack: debug.Stack()}
+		}
+	}()
+	p.module(m, ctx)
 	return nil
 }
 

@@ -86,7 +86,7 @@ func TestPassNamesUnique(t *testing.T) {
 	if err := checkPasses(passes); err != nil {
 		t.Fatal(err)
 	}
-	dup := []pass{{"a", deadcode, 0, false}, {"a", deadcode, 0, false}}
+	dup := []pass{{"a", deadcode, 0, false, nil}, {"a", deadcode, 0, false, nil}}
 	if err := checkPasses(dup); err == nil {
 		t.Error("duplicate pass names not reported")
 	}
@@ -147,7 +147,7 @@ func TestDisable(t *testing.T) {
 }
 
 func TestPanicNamesPassAndFunc(t *testing.T) {
-	boom := pass{"boom", func(f *ir.Func, _ *passContext) { panic("kaboom") }, 0, true}
+	boom := pass{"boom", func(f *ir.Func, _ *passContext) { panic("kaboom") }, 0, true, nil}
 	err := runPasses(ir.MustParse(smallFunc), &Config{}, []pass{boom})
 	want := "internal compiler error: panic during boom while compiling f: kaboom"
 	if err == nil || err.Error() != want {
@@ -156,7 +156,7 @@ func TestPanicNamesPassAndFunc(t *testing.T) {
 }
 
 func TestVerifyAfterPass(t *testing.T) {
-	breaker := pass{"breaker", func(f *ir.Func, _ *passContext) { f.Blocks[0].Values[0].Uses++ }, 0, true}
+	breaker := pass{"breaker", func(f *ir.Func, _ *passContext) { f.Blocks[0].Values[0].Uses++ }, 0, true, nil}
 	err := runPasses(ir.MustParse(smallFunc), &Config{Verify: true}, []pass{breaker})
 	if err == nil || !strings.Contains(err.Error(), "after pass breaker") {
 		t.Errorf("err = %v, want a verify error after pass breaker", err)

@@ -412,6 +412,9 @@ func (c *checker) builtinCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Exp
 				return int0(1)
 			}
 		}
+		if stringLitElem(x) {
+			return int0(1) // "hi"[0]: a character of a literal is a constant
+		}
 		// A scalar operand without side effects (a variable, x + 1) may become a
 		// constant when optimizing: the optimizer decides (opt/bcp.go), as gcc does.
 		if t := x.Type(); (t.IsInteger() || t.IsFloat() || t.Kind == ast.Pointer) && sideEffectFree(x) && !c.decideConstantP {
@@ -770,4 +773,44 @@ func (c *checker) atomicCall(e *ast.Call, id *ast.Ident, b builtinInfo) ast.Expr
 		e.Ty = c.types[ast.Void]
 	}
 	return e
+}
+
+// stringLitElem reports whether e reads an element of a narrow string literal at a
+// constant index within it ("hi"[0], *"hi"): a constant value.
+func stringLitElem(e ast.Expr) bool {
+	var base, idx ast.Expr
+	switch x := e.(type) {
+	case *ast.Index:
+		base, idx = x.X, x.I
+	case *ast.Unary:
+		if x.Op != ast.Deref {
+			return false
+		}
+		base = x.X
+	default:
+		return false
+	}
+	if k, ok := base.(*ast.Cast); ok && k.Kind == ast.CastDecay {
+		base = k.X
+	}
+	lit, ok := base.(*ast.StringLit)
+	if !ok || lit.Wide != nil {
+		return false
+	}
+	n := uint64(0)
+	if idx != nil {
+		for {
+			k, ok := idx.(*ast.Cast)
+			if !ok {
+				break
+			}
+			idx = k.X
+		}
+		l, ok := idx.(*ast.IntLit)
+		if !ok {
+			return false
+		}
+		n = l.Value
+	}
+	return n <= uint64(len(lit.Bytes))
 }

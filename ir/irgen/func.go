@@ -72,6 +72,7 @@ func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 	f.Section = o.Section
 	f.Visibility = o.Visibility
 	f.NoReturn = o.Noreturn
+	f.Inline = o.Inline
 	f.Constructor = o.Constructor
 	f.Destructor = o.Destructor
 	f.Align = int(o.Align)
