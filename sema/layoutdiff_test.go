@@ -549,6 +549,7 @@ func TestLayoutDiff(t *testing.T) {
 			cache := newGCCCache(dt)
 			t.Run("random", func(t *testing.T) { t.Parallel(); diffRandom(t, dt, tg, cache) })
 			t.Run("glibc", func(t *testing.T) { t.Parallel(); diffGlibc(t, dt, tg, cache) })
+			t.Run("linux", func(t *testing.T) { t.Parallel(); diffLinux(t, dt, tg, cache) })
 			t.Run("torture", func(t *testing.T) { t.Parallel(); diffTorture(t, dt, tg, cache) })
 		})
 	}
@@ -975,15 +976,50 @@ var glibcHeaders = []string{
 	"sys/perm.h", "fpu_control.h", "sys/reg.h", "sys/debugreg.h",
 }
 
+// linuxHeaders are Linux uapi headers (from linux-libc-dev and its cross variants), in a
+// translation unit of their own since some clash with glibc's: packed records,
+// bit-fields and unions of the kernel's ABI.
+var linuxHeaders = []string{
+	"linux/types.h", "linux/perf_event.h", "linux/bpf.h", "linux/ethtool.h", "linux/usb/ch9.h",
+	"linux/input.h", "linux/netlink.h", "linux/rtnetlink.h", "linux/if_packet.h", "linux/icmp.h",
+	"linux/ip.h", "linux/ipv6.h", "linux/tcp.h", "linux/udp.h", "linux/fs.h", "linux/fiemap.h",
+	"linux/videodev2.h", "linux/virtio_net.h", "linux/virtio_ring.h", "linux/vfio.h", "linux/kvm.h",
+	"linux/btrfs.h", "linux/fb.h", "linux/hdreg.h", "linux/cdrom.h", "linux/serial.h",
+	"linux/if_tun.h", "linux/net_tstamp.h", "linux/nl80211.h", "linux/cec.h", "linux/dma-buf.h",
+	"linux/elf.h", "linux/audit.h", "linux/filter.h", "linux/seccomp.h", "linux/userfaultfd.h",
+	"linux/io_uring.h", "linux/fuse.h", "linux/android/binder.h", "linux/rseq.h", "linux/mount.h",
+	"linux/openat2.h", "linux/if_bridge.h", "linux/if_link.h", "linux/neighbour.h", "linux/can.h",
+	"linux/can/raw.h", "linux/blktrace_api.h", "linux/dm-ioctl.h", "linux/fsverity.h",
+	"linux/hidraw.h", "linux/i2c.h", "linux/i2c-dev.h", "linux/media.h", "linux/mii.h",
+	"linux/nvme_ioctl.h", "linux/ptp_clock.h", "linux/rfkill.h", "linux/sctp.h", "linux/sound.h",
+	"linux/spi/spidev.h", "linux/tipc.h", "linux/uinput.h", "linux/watchdog.h", "linux/xfrm.h",
+	"sound/asound.h", "scsi/scsi_bsg_fc.h", "mtd/ubi-user.h", "drm/drm.h", "rdma/ib_user_verbs.h",
+}
+
 func diffGlibc(t *testing.T, dt diffTarget, tg *target.Target, cache *gccCache) {
 	if dt.libcCheck != "" {
 		if _, err := os.Stat(dt.libcCheck); err != nil {
 			t.Skipf("%s glibc headers not installed (%s missing; Debian package libc6-dev-i386 from gcc-multilib)", dt.name, dt.libcCheck)
 		}
 	}
+	diffHeaders(t, dt, tg, cache, "glibc", "#define _GNU_SOURCE 1\n", glibcHeaders)
+}
+
+func diffLinux(t *testing.T, dt diffTarget, tg *target.Target, cache *gccCache) {
+	if dt.libcCheck != "" {
+		if _, err := os.Stat(dt.libcCheck); err != nil {
+			t.Skipf("%s libc headers not installed (%s missing)", dt.name, dt.libcCheck)
+		}
+	}
+	diffHeaders(t, dt, tg, cache, "linux", "", linuxHeaders)
+}
+
+// diffHeaders compares every record declared by a translation unit that includes the
+// headers the target has.
+func diffHeaders(t *testing.T, dt diffTarget, tg *target.Target, cache *gccCache, name, prefix string, headers []string) {
 	var b strings.Builder
-	b.WriteString("#define _GNU_SOURCE 1\n")
-	for _, h := range glibcHeaders {
+	b.WriteString(prefix)
+	for _, h := range headers {
 		cond := ""
 		if i := strings.IndexByte(h, ' '); i >= 0 {
 			h, cond = h[:i], " && "+h[i+1:]
@@ -991,17 +1027,18 @@ func diffGlibc(t *testing.T, dt diffTarget, tg *target.Target, cache *gccCache) 
 		fmt.Fprintf(&b, "#if __has_include(<%s>)%s\n#include <%s>\n#endif\n", h, cond, h)
 	}
 	src := b.String()
-	subjects, reject, err := semaSubjects(tg, dt.afterDirs, "glibc.c", []byte(src), func(p diag.Pos) bool { return p.File != nil && p.File.Name != "glibc.c" })
+	file := name + ".c"
+	subjects, reject, err := semaSubjects(tg, dt.afterDirs, file, []byte(src), func(p diag.Pos) bool { return p.File != nil && p.File.Name != file })
 	if reject != "" || err != nil {
-		t.Fatalf("gocc rejects the glibc headers: %s%v", reject, err)
+		t.Fatalf("gocc rejects the %s headers: %s%v", name, reject, err)
 	}
-	syms, err := cache.symbols(dt, t.TempDir(), "glibc", src+extractionC(subjects))
+	syms, err := cache.symbols(dt, t.TempDir(), name, src+extractionC(subjects))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rep := &diffReport{t: t}
 	rep.compare(subjects, syms)
-	rep.finish(dt.name + " glibc")
+	rep.finish(dt.name + " " + name)
 }
 
 // ---- gcc torture execute tests ----
