@@ -15,7 +15,8 @@ import (
 // undefined or target-dependent is left alone: division by zero and INT_MIN / -1
 // (6.5.5p5-6), shift counts outside [0, width) (6.5.7p3), floating to integer
 // conversions whose value does not fit (6.3.1.4p1), clz/ctz of zero. I128, pointer
-// constants and the x87/binary128 types (F80, F128) are not folded.
+// constants and binary128 (F128) are not folded; F80 arithmetic is folded exactly
+// (f80fold.go).
 //
 // Integer constants are written back sign-extended from their width (the canonical form
 // of an OpConst's AuxInt produced here); inputs are read by truncating AuxInt to the
@@ -103,6 +104,9 @@ func b2i(b bool) int64 {
 
 // foldValue folds v if its operands are constants, reporting whether it changed v.
 func foldValue(v *ir.Value) bool {
+	if len(v.Args) > 0 && v.Args[0].Type == ir.F80 && v.Args[0].Op == ir.OpConstFloat {
+		return foldF80(v)
+	}
 	switch len(v.Args) {
 	case 1:
 		return foldUnary(v)

@@ -210,6 +210,7 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		c.errorf(e.Pos, "calling function with incomplete return type '%s'", typeString(e.Ty))
 	}
 	c.inlineAbs(e)
+	c.inlineComplexParts(e)
 	return e
 }
 

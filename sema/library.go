@@ -85,3 +85,53 @@ func (c *checker) fitsLibType(have, want *ast.Type) bool {
 	}
 	return c.compatible(have, want)
 }
+
+// inlineComplexParts marks a call of the standard conj, creal or cimag (and their f and
+// l forms, C11 7.3.9) for expansion by irgen as ~z, __real__ z or __imag__ z, as gcc
+// expands these builtins, unless -fno-builtin(-NAME) says otherwise or the declaration
+// does not have the standard type.
+func (c *checker) inlineComplexParts(e *ast.Call) {
+	id, ok := e.Fn.(*ast.Ident)
+	if k, isCast := e.Fn.(*ast.Cast); isCast && k.Kind == ast.CastDecay {
+		id, ok = k.X.(*ast.Ident)
+	}
+	if !ok || id.Obj == nil || id.Obj.Kind != ast.ObjFunc || id.Obj.Linkage != ast.External || len(e.Args) != 1 {
+		return
+	}
+	name := id.Name
+	var base string
+	for _, b := range []string{"conj", "creal", "cimag"} {
+		if strings.HasPrefix(name, b) {
+			base = b
+		}
+	}
+	var kind ast.TypeKind
+	switch strings.TrimPrefix(name, base) {
+	case "":
+		kind = ast.Double
+	case "f":
+		kind = ast.Float
+	case "l":
+		kind = ast.LongDouble
+	default:
+		return
+	}
+	if base == "" {
+		return
+	}
+	if nb := c.file.NoBuiltin; nb[""] || nb[name] {
+		return
+	}
+	at := e.Args[0].Type()
+	if at == nil || at.Kind != ast.Complex || at.Base == nil || at.Base.Kind != kind {
+		return
+	}
+	rt := e.Ty
+	if base == "conj" && (rt.Kind != ast.Complex || rt.Base == nil || rt.Base.Kind != kind) {
+		return
+	}
+	if base != "conj" && rt.Kind != kind {
+		return
+	}
+	e.Builtin = "__builtin_" + name
+}

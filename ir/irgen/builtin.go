@@ -105,6 +105,16 @@ func (fn *fn) builtin(e *ast.Call) *ir.Value {
 		return fn.intConst(t, ^uint64(0))
 	case "constant_p":
 		return fn.constantP(e)
+	case "conj", "conjf", "conjl", "creal", "crealf", "creall", "cimag", "cimagf", "cimagl":
+		// A standard conj/creal/cimag call sema marked for expansion (sema/library.go).
+		u := &ast.Unary{Op: ast.BitNot, X: args[0]}
+		if strings.HasPrefix(name, "creal") {
+			u.Op = ast.Real
+		} else if strings.HasPrefix(name, "cimag") {
+			u.Op = ast.Imag
+		}
+		u.Pos, u.Ty = e.Pos, t
+		return fn.unary(u)
 	case "setjmp", "longjmp":
 		return fn.builtinSetjmp(name, e)
 	case "fpclassify":
