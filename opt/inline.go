@@ -16,7 +16,8 @@ import (
 // not weak (another definition could replace it), takes and returns scalars only, has
 // a fixed parameter list, and uses nothing tied to its own frame or call: va_start,
 // setjmp-like calls, alloca, __builtin_return_address/frame_address, untyped calls,
-// computed gotos, asm goto, or labels whose address static data holds. A call is
+// computed gotos, asm goto, a static chain (GNU C nested functions), or labels whose
+// address static data holds. A call is
 // replaced when it names the callee directly and its arguments match the parameter
 // types; recursion is not expanded.
 //
@@ -87,7 +88,7 @@ func inlinable(g *ir.Func, ctx *passContext) bool {
 			n++
 			switch v.Op {
 			case ir.OpAlloca, ir.OpRetAddr, ir.OpFrameAddr, ir.OpApplyArgs, ir.OpApply,
-				ir.OpUntypedRet, ir.OpVaStart, ir.OpVaArg:
+				ir.OpUntypedRet, ir.OpVaStart, ir.OpVaArg, ir.OpChain:
 				return false
 			case ir.OpCall:
 				if v.Call == nil || v.Call.ReturnsTwice {
@@ -107,7 +108,7 @@ func inlinable(g *ir.Func, ctx *passContext) bool {
 // expects g's result type.
 func callMatches(v *ir.Value, g *ir.Func) bool {
 	c := v.Call
-	if c.RetAgg != nil || len(v.Args)-1 != len(g.Params) || c.Variadic && c.NumFixed != len(g.Params) {
+	if c.RetAgg != nil || c.Chain || len(v.Args)-1 != len(g.Params) || c.Variadic && c.NumFixed != len(g.Params) {
 		return false
 	}
 	for i, p := range g.Params {
