@@ -345,6 +345,10 @@ type machMode struct {
 	class int   // modeBLK, ...
 	size  int64 // bytes
 	align int64 // GET_MODE_ALIGNMENT in bytes
+	// noForceBlk: BLKmode only because it is aligned less than its scalar mode needs
+	// on a STRICT_ALIGNMENT target (gcc's TYPE_NO_FORCE_BLK), which does not make
+	// the aggregates containing it BLKmode.
+	noForceBlk bool
 }
 
 const (
@@ -360,7 +364,8 @@ const (
 // by default): scalars have their obvious modes; a vector is not supported there, so an
 // integer vector gets the integer mode of its size if it has one (up to DImode) and
 // every other vector BLKmode; an array gets the integer mode of its size unless its
-// element is BLKmode. A struct or union (gcc compute_record_mode) has BLKmode if a
+// element is BLKmode (and, like a record, is BLKmode if not aligned for that mode on a
+// STRICT_ALIGNMENT target). A struct or union (gcc compute_record_mode) has BLKmode if a
 // member of non-zero size does; else the mode of a member as large as the record (for
 // a union only an integer one); else the integer mode of its size (up to
 // MAX_FIXED_MODE_SIZE: DImode on i386, TImode on 64-bit targets). On a STRICT_ALIGNMENT target a record aligned less than
@@ -369,36 +374,43 @@ func (c *checker) machineMode(t *ast.Type, depth int) machMode {
 	intMode := func(size int64) machMode {
 		switch size {
 		case 1, 2, 4, 8:
-			return machMode{modeInt, size, size}
+			return machMode{class: modeInt, size: size, align: size}
 		case 16:
 			if c.t.Is64() { // MAX_FIXED_MODE_SIZE: TImode on 64-bit targets
-				return machMode{modeInt, size, size}
+				return machMode{class: modeInt, size: size, align: size}
 			}
 		}
 		return machMode{}
+	}
+	// strict applies STRICT_ALIGNMENT to the mode of an aggregate aligned align bytes.
+	strict := func(m machMode, align int64) machMode {
+		if m.class != modeBLK && c.t.StrictAlign && align < m.align && align < int64(c.t.MaxAlign) {
+			return machMode{noForceBlk: true}
+		}
+		return m
 	}
 	switch {
 	case t == nil || depth > 16:
 		return machMode{}
 	case t.Kind == ast.Float || t.Kind == ast.Double || t.Kind == ast.LongDouble:
-		return machMode{modeFloat, t.Size, t.Align}
+		return machMode{class: modeFloat, size: t.Size, align: t.Align}
 	case t.IsInteger() || t.Kind == ast.Pointer:
-		return machMode{modeInt, t.Size, t.Size}
+		return machMode{class: modeInt, size: t.Size, align: t.Size}
 	case t.Kind == ast.Complex && t.Base != nil:
 		if t.Base.IsInteger() {
-			return machMode{modeComplexInt, t.Size, t.Base.Size}
+			return machMode{class: modeComplexInt, size: t.Size, align: t.Base.Size}
 		}
-		return machMode{modeComplexFloat, t.Size, t.Base.Align}
+		return machMode{class: modeComplexFloat, size: t.Size, align: t.Base.Align}
 	case t.Kind == ast.Vector:
 		if t.Base != nil && t.Base.IsInteger() {
 			return intMode(t.Size)
 		}
 		return machMode{}
 	case t.Kind == ast.Array:
-		if t.Size <= 0 || c.machineMode(t.Base, depth+1).class == modeBLK {
+		if em := c.machineMode(t.Base, depth+1); t.Size <= 0 || em.class == modeBLK && !em.noForceBlk {
 			return machMode{}
 		}
-		return intMode(t.Size)
+		return strict(intMode(t.Size), t.Align)
 	case t.IsRecord() && t.Record != nil:
 		r := t.Record
 		var whole machMode
@@ -411,7 +423,7 @@ func (c *checker) machineMode(t *ast.Type, depth int) machMode {
 				continue
 			}
 			mm := c.machineMode(m.Type, depth+1) // a bit-field's DECL_MODE is its type's
-			if mm.class == modeBLK {
+			if mm.class == modeBLK && !mm.noForceBlk {
 				return machMode{}
 			}
 			if size == r.Size*8 {
@@ -422,10 +434,7 @@ func (c *checker) machineMode(t *ast.Type, depth int) machMode {
 		if whole.class != modeBLK && whole.size == r.Size && (!r.IsUnion || whole.class == modeInt) {
 			mode = whole
 		}
-		if mode.class != modeBLK && c.t.StrictAlign && r.Align < mode.align && r.Align < int64(c.t.MaxAlign) {
-			return machMode{}
-		}
-		return mode
+		return strict(mode, r.Align)
 	}
 	return machMode{}
 }
@@ -435,8 +444,8 @@ func (c *checker) machineMode(t *ast.Type, depth int) machMode {
 // on the record, or a member whose alignment the user set: an ordinary member with an
 // aligned attribute asking at least its type's alignment (or any, when packed), or of
 // a user-aligned type; a bit-field with an aligned attribute, or of a user-aligned type
-// unless it is unnamed, the target does not align to anonymous bit-fields, and it was
-// laid out as an ordinary field (asField). On a STRICT_ALIGNMENT target, a record with
+// unless it is unnamed, the target does not align to anonymous bit-fields, and the PCC
+// bit-field rule did not see it (see below). On a STRICT_ALIGNMENT target, a record with
 // a scalar machine mode aligned as that mode loses the flag.
 func (c *checker) recordUserAligned(r *ast.Record, asField map[*ast.Member]bool) bool {
 	user := c.attrAlign(r.Attrs) > 0
@@ -447,7 +456,12 @@ func (c *checker) recordUserAligned(r *ast.Record, asField map[*ast.Member]bool)
 		attr := c.attrAlign(m.Attrs)
 		switch {
 		case m.IsBitField:
-			user = attr > 0 || c.userAligned(m.Type) && (m.Name != "" || c.t.AnonBitFieldAlign || m.BitWidth == 0 || !asField[m])
+			// update_alignment_for_field takes the type's flag for the bit-fields that
+			// align the record, layout_decl for zero-width ones, and place_field's PCC
+			// rule for the others of a struct it applies to (not packed, no #pragma
+			// pack, not laid out as an ordinary field).
+			pcc := !r.IsUnion && !asField[m] && !r.Packed && !hasAttr(m.Attrs, "packed") && r.MaxFieldAlign == 0
+			user = attr > 0 || c.userAligned(m.Type) && (m.Name != "" || c.t.AnonBitFieldAlign || m.BitWidth == 0 || pcc)
 		case attr > 0 && (attr >= c.naturalAlign(m.Type) || r.Packed || hasAttr(m.Attrs, "packed")):
 			user = true
 		default:

@@ -597,7 +597,12 @@ func diffRandom(t *testing.T, dt diffTarget, tg *target.Target, cache *gccCache)
 	if testing.Short() {
 		n = 400
 	}
-	decls := genDiffRecords(rand.New(rand.NewSource(diffSeed)), n, tg.HasInt128)
+	seed := int64(diffSeed)
+	if v := os.Getenv("GOCC_LAYOUTDIFF_SEED"); v != "" { // explore other records
+		fmt.Sscan(v, &seed)
+		t.Logf("seed %d", seed)
+	}
+	decls := genDiffRecords(rand.New(rand.NewSource(seed)), n, tg.HasInt128)
 	for _, h := range handLayouts {
 		if tg.HasInt128 || !strings.Contains(h, "__int128") {
 			decls = append(decls, h)
@@ -806,10 +811,14 @@ func (g *diffGen) alignAttr(maxLog int) string {
 func (g *diffGen) record(i int) string {
 	r := g.r
 	var b strings.Builder
-	pack := 0
+	pack, push := 0, false
 	if r.Intn(10) == 0 {
-		pack = []int{1, 2, 4, 8, 16}[r.Intn(5)]
-		fmt.Fprintf(&b, "#pragma pack(%d)\n", pack)
+		pack, push = []int{1, 2, 4, 8, 16}[r.Intn(5)], r.Intn(2) == 0
+		if push {
+			fmt.Fprintf(&b, "#pragma pack(push, %d)\n", pack)
+		} else {
+			fmt.Fprintf(&b, "#pragma pack(%d)\n", pack)
+		}
 	}
 	kw := "struct"
 	if r.Intn(5) == 0 {
@@ -827,7 +836,10 @@ func (g *diffGen) record(i int) string {
 		b.WriteString(g.alignAttr(6))
 	}
 	b.WriteString(";")
-	if pack != 0 {
+	switch {
+	case push:
+		b.WriteString("\n#pragma pack(pop)")
+	case pack != 0:
 		b.WriteString("\n#pragma pack()")
 	}
 	if !flex {
@@ -888,7 +900,11 @@ func (g *diffGen) body(b *strings.Builder, union bool, depth int) (flex bool) {
 			case 1, 2:
 				attr = " __attribute__((packed))"
 			case 3:
-				if !strings.HasPrefix(t.name, "V") && t.name != "Tc16" && t.name != "Td16" {
+				switch {
+				case t.name == "char" || t.name == "short" || t.name == "unsigned char":
+					// _Alignas(type-name) is _Alignas(_Alignof(type-name)) (C11 6.7.5p3).
+					fmt.Fprintf(b, " _Alignas(%s)", []string{"double", "long long", "long double", "V4df", "V2di", "_Complex double"}[r.Intn(6)])
+				case !strings.HasPrefix(t.name, "V") && t.name != "Tc16" && t.name != "Td16":
 					fmt.Fprintf(b, " _Alignas(%d)", 16<<r.Intn(2))
 				}
 			case 4:
