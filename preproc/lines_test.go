@@ -24,6 +24,8 @@ func TestLineMarkersGCC(t *testing.T) {
 		"#define F(a, b) a + b\n#define G(x) [x]\nint x = F(1,\n  2) G(3);\nint y = F(\n  G(1),\n\n  2)\n   G(4);\n",
 		"#define E\n#define R(n, p, a) n p a\nextern int R (f, (int a,\n  int b),\n  g) E;\nint z;\n",
 		"#include \"h.h\"\nint k = H(1,\n 2);\n\n\n\n\n\n\n\n\n\n\nint far;\n",
+		// An empty expansion starts the line: the argument's tokens still begin it.
+		"#define API\n#define EXPORT(t) API t API\n#define CONST const\nEXPORT(CONST char *) f(void);\n\n#if 1\nEXPORT(CONST char *) g(void);\n#endif\n",
 	} {
 		file := filepath.Join(dir, "in.c")
 		os.WriteFile(file, []byte(src), 0o644)

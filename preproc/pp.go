@@ -111,6 +111,11 @@ func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
 		}
 		switch t.Kind {
 		case placemarker:
+			// An empty expansion at the start of a line leaves the line's start to
+			// the next token (for -E's line breaks).
+			if t.Flags&lexer.StartOfLine != 0 {
+				sol = true
+			}
 			continue
 		case pragmaEnd:
 			sol = true
