@@ -72,7 +72,9 @@ func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 	f.Section = o.Section
 	f.Visibility = o.Visibility
 	f.NoReturn = o.Noreturn
-	f.Inline = o.Inline
+	// A used function must be emitted even if unreferenced; opt drops unreferenced
+	// static inline ones, so it is not marked.
+	f.Inline = o.Inline && !o.Used
 	f.Constructor = o.Constructor
 	f.Destructor = o.Destructor
 	f.Align = int(o.Align)
