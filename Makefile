@@ -10,10 +10,11 @@ TEST_TIMEOUT ?= 20m
 DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	libc6-dev libc6-dev-arm64-cross libc6-dev-riscv64-cross \
 	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time \
-	csmith libcsmith-dev cvise libc6-dev-i386
+	csmith libcsmith-dev cvise \
+	linux-source-6.1 flex bison bc libelf-dev cpio libc6-dev-i386
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast bench clean ppdiff ppdiff-fast ppbench
+.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast kernel-syntax kernel-syntax-fast bench clean ppdiff ppdiff-fast ppbench
 
 all: build
 
@@ -85,7 +86,18 @@ ppdiff: build
 	$(PPDIFF) --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
 
 # Preprocessing speed, gocc -E against gcc -E, on the /usr/include headers corpus.
-ppbench: build
+pp# gocc -fsyntax-only on every C file of an x86-64 tinyconfig Linux 6.1 build, with the
+# flags kbuild passed to gcc (kernel/README.md). The first run builds the kernel with gcc
+# (make -j$(JOBS), a few minutes) into ~/.cache/gocc/kernel; the files are then checked
+# one at a time. kernel-syntax-fast checks every 10th file.
+KERNEL_SYNTAX = $(GO) run ./cmd/kernelsyntax --gocc $(GOCC) --build-jobs $(JOBS)
+kernel-syntax: build
+	$(KERNEL_SYNTAX)
+
+kernel-syntax-fast: build
+	$(KERNEL_SYNTAX) --fast
+
+bench: build
 	$(PPDIFF) --bench 1 --corpus headers,torture
 
 ppdiff-fast: build

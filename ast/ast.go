@@ -583,6 +583,10 @@ type Object struct {
 	// VLA: an automatic variable of variably modified array type; its size is computed
 	// when its declaration is executed.
 	VLA bool
+	// GlobalReg is the register of a GNU global register variable
+	// (`register T x asm("reg");` at file scope, sema/globalreg.go): x has no storage
+	// and no linkage, it names the register.
+	GlobalReg string
 	// Str is the literal for an Object made for a string literal.
 	Str *StringLit
 	// Cleanup is the function named by __attribute__((cleanup(f))) on a local variable

@@ -77,6 +77,10 @@ type Type struct {
 
 	// Struct and Union.
 	Record *Record
+	// Defines (parser): this specifier is the one with the member list. The record is
+	// complete only after it (C11 6.7.2.1p8), so sema lays it out no earlier than where it
+	// meets this node, even though the parser completed the shared Record already.
+	Defines bool
 	// Enum.
 	Enum *EnumDef
 

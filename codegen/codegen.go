@@ -24,6 +24,7 @@ type Options struct {
 	// TLSModel is -ftls-model=: the least optimized ELF TLS model to use ("" for
 	// global-dynamic, i.e. no constraint).
 	TLSModel string
+	Machine  Machine // the x86 -m options (machine.go)
 }
 
 // Generator writes GNU assembler text for m.

@@ -58,6 +58,7 @@ func (p *Parser) structOrUnionSpecifier() *ast.Type {
 			rec.MaxFieldAlign = n
 		}
 		rec.Complete = true
+		return &ast.Type{Kind: kind, Record: rec, Defines: true}
 	}
 	return &ast.Type{Kind: kind, Record: rec}
 }

@@ -49,6 +49,10 @@ func (c *checker) fileDecl(d *ast.Decl) {
 	if d.Name == "" || d.Storage == ast.Typedef {
 		return
 	}
+	if d.Storage == ast.Register && d.AsmName != "" && d.Type.Kind != ast.Func {
+		c.globalRegVar(d)
+		return
+	}
 	if d.Storage == ast.Auto || d.Storage == ast.Register {
 		c.errorf(d.Pos, "file-scope declaration of '%s' specifies '%s'", d.Name, map[ast.Storage]string{ast.Auto: "auto", ast.Register: "register"}[d.Storage])
 	}

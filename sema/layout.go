@@ -23,7 +23,7 @@ import (
 //
 // Offsets are tracked in bits.
 func (c *checker) layoutRecord(r *ast.Record) {
-	if r == nil || !r.Complete || c.recState[r] != 0 {
+	if r == nil || !r.Complete || c.recState[r] != 0 || !c.recDefined[r] {
 		return
 	}
 	c.recState[r] = 1

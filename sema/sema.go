@@ -100,7 +100,11 @@ type checker struct {
 	resolved     map[*ast.Type]bool
 	resolvedList []*ast.Type
 	recState     map[*ast.Record]uint8 // 1 in progress, 2 laid out
-	enumsSeen    map[*ast.EnumDef]bool
+	// recDefined: records whose definition (the ast.Type with Defines) has been checked;
+	// only those are laid out, so a member's array size is evaluated in the scope of the
+	// definition, not of an earlier "struct s *p" (C11 6.7.2.1p8, 6.2.1p7).
+	recDefined map[*ast.Record]bool
+	enumsSeen  map[*ast.EnumDef]bool
 
 	builtinObjs map[string]*ast.Object
 	// initCache memoizes checked initializer expressions so GNU range designators do not
@@ -139,6 +143,7 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		inlineInfo:  map[*ast.Object]*inlineState{},
 		resolved:    map[*ast.Type]bool{},
 		recState:    map[*ast.Record]uint8{},
+		recDefined:  map[*ast.Record]bool{},
 		enumsSeen:   map[*ast.EnumDef]bool{},
 		builtinObjs: map[string]*ast.Object{},
 		initCache:   map[ast.Expr]ast.Expr{},

@@ -64,7 +64,7 @@ func (c *checker) buildVaList() *ast.Type {
 			{Name: "overflow_arg_area", Type: c.voidPtr},
 			{Name: "reg_save_area", Type: c.voidPtr},
 		}}
-		st := &ast.Type{Kind: ast.Struct, Record: rec}
+		st := &ast.Type{Kind: ast.Struct, Record: rec, Defines: true}
 		arr := &ast.Type{Kind: ast.Array, Base: st, Len: 1}
 		c.resolveType(arr)
 		return arr
@@ -78,7 +78,7 @@ func (c *checker) buildVaList() *ast.Type {
 			{Name: "__gr_offs", Type: c.types[ast.Int]},
 			{Name: "__vr_offs", Type: c.types[ast.Int]},
 		}}
-		st := &ast.Type{Kind: ast.Struct, Record: rec}
+		st := &ast.Type{Kind: ast.Struct, Record: rec, Defines: true}
 		c.resolveType(st)
 		return st
 	}
@@ -170,6 +170,9 @@ func (c *checker) resolveType(t *ast.Type) {
 	case ast.Complex, ast.Vector:
 		c.resolveType(t.Base)
 	case ast.Struct, ast.Union:
+		if t.Defines && t.Record != nil {
+			c.recDefined[t.Record] = true
+		}
 		c.layoutRecord(t.Record)
 	case ast.Enum:
 		c.defineEnum(t.Enum)
@@ -207,7 +210,7 @@ func (c *checker) resolveSize(t *ast.Type) {
 	case ast.Struct, ast.Union:
 		r := t.Record
 		if r == nil || !r.Complete || c.recState[r] != 2 {
-			if r != nil && r.Complete && c.recState[r] == 0 {
+			if r != nil && r.Complete && c.recState[r] == 0 && c.recDefined[r] {
 				c.layoutRecord(r)
 			}
 			if r == nil || c.recState[r] != 2 {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"gocc/codegen"
 	"gocc/diag"
@@ -153,6 +154,10 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		return &iceError{stage: stage, file: name, msg: err.Error()}
 	}
 	stage = "code generation"
+	if u := o.codegenUnimplemented(); len(u) > 0 {
+		diags.Print(d.stderr)
+		return fmt.Errorf("%s: sorry, unimplemented: code generation with %s", name, strings.Join(u, " "))
+	}
 	gen := backends[d.tgt.Arch]
 	if err := gen(mod, d.tgt, &codegen.Options{
 		PIC:              o.PIC > 0,
@@ -164,6 +169,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		OmitFramePointer: o.OmitFramePointer,
 		FileName:         name,
 		TLSModel:         o.TLSModel,
+		Machine:          o.Machine,
 	}, w); err != nil {
 		if failed() {
 			return errReported
@@ -186,7 +192,7 @@ func (d *driver) preprocConfig(in Input) *preproc.Config {
 	cfg.OptLevel = o.OptLevel
 	cfg.OptSize = o.OptSize
 	cfg.PIC, cfg.PIE = o.PIC, o.PIE
-	var extra []preproc.MacroOp
+	extra := o.machineMacros()
 	if o.Pthread {
 		extra = append(extra, preproc.MacroOp{Name: "_REENTRANT", Value: "1"})
 	}

@@ -23,7 +23,7 @@ package main
 //	-fno-tree-dse, -fno-tracer, -fno-ipa-ra, -fno-ivopts, -fmodulo-sched, -fexpensive-optimizations,
 //	-ftree-loop-distribution, -fno-ira-share-spill-slots, -fno-tree-bit-ccp, -fno-vect-cost-model,
 //	-fno-tree-coalesce-vars, -f[no-]dce, -f[no-]optimize-strlen, -f[no-]early-inlining,
-//	-f[no-]ipa-cp
+//	-f[no-]ipa-cp, -fconserve-stack
 //	                                         optimization tuning; gocc's passes are chosen by -O and -d=opt/
 //	-f[no-]math-errno, -f[no-]trapping-math, -f[no-]signed-zeros, -ffast-math, -f[no-]finite-math-only
 //	                                         gocc never relaxes IEEE semantics
@@ -87,7 +87,7 @@ var acceptedFOptions = setOf(
 	"-ftree-loop-distribution", "-fno-ira-share-spill-slots", "-fexpensive-optimizations",
 	"-fno-tree-bit-ccp", "-fno-vect-cost-model", "-fnon-call-exceptions", "-fno-tree-coalesce-vars",
 	"-fdce", "-fno-dce", "-foptimize-strlen", "-fno-optimize-strlen", "-fearly-inlining",
-	"-fno-early-inlining", "-fipa-cp", "-fno-ipa-cp",
+	"-fno-early-inlining", "-fipa-cp", "-fno-ipa-cp", "-fconserve-stack",
 )
 
 func setOf(names ...string) map[string]bool {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gocc/codegen"
 	"gocc/preproc"
 )
 
@@ -89,6 +90,11 @@ type Options struct {
 	InstrumentFunctions bool
 	// TLSModel: -ftls-model= (codegen.Options.TLSModel), "" if not given.
 	TLSModel string
+	// Machine: the x86 -m options that change code (moptions.go).
+	Machine codegen.Machine
+	// TrivialAutoVarInit: -ftrivial-auto-var-init= ("uninitialized", "zero", "pattern"),
+	// "" if not given.
+	TrivialAutoVarInit string
 	// NoBuiltin: the functions named by -fno-builtin-NAME, and "" for -fno-builtin:
 	// their plain names are not expanded as builtins.
 	NoBuiltin []string
@@ -220,6 +226,11 @@ func parseArgs(args []string) (*Options, error) {
 
 // parseFlag handles the options that take no separate argument.
 func (o *Options) parseFlag(a string) error {
+	if strings.HasPrefix(a, "-m") {
+		if ok, err := o.parseMOption(a); ok || err != nil {
+			return err
+		}
+	}
 	switch a {
 	case "-c":
 		o.Mode = ModeObject
@@ -338,9 +349,9 @@ func (o *Options) parseFlag(a string) error {
 	case "-rdynamic":
 		o.ExportDynamic = true
 		return nil
-	case "-m64", "-mieee-fp", "-msse", "-msse2", "-mfpmath=sse", "-mno-3dnow",
-		// gocc never uses MMX registers, nor gcc's scalar-to-vector (STV) pass.
-		"-mno-mmx", "-mno-stv", "-mstv":
+	case "-m64", "-mieee-fp", "-mfpmath=sse",
+		// gocc never uses gcc's scalar-to-vector (STV) pass.
+		"-mno-stv", "-mstv":
 		return nil
 	case "-mpc32", "-mpc64", "-mpc80":
 		o.X87Precision, _ = strconv.Atoi(a[len("-mpc"):])
@@ -469,11 +480,11 @@ func (o *Options) parseFOption(a string) error {
 	case "-fshort-wchar":
 		o.PP.ShortWchar = true
 		return nil
-	case "-ffunction-sections":
-		o.FunctionSections = true
+	case "-ffunction-sections", "-fno-function-sections":
+		o.FunctionSections = a == "-ffunction-sections"
 		return nil
-	case "-fdata-sections":
-		o.DataSections = true
+	case "-fdata-sections", "-fno-data-sections":
+		o.DataSections = a == "-fdata-sections"
 		return nil
 	case "-fomit-frame-pointer":
 		o.OmitFramePointer = true
@@ -497,6 +508,14 @@ func (o *Options) parseFOption(a string) error {
 	if n, ok := strings.CutPrefix(a, "-fno-builtin-"); ok {
 		o.NoBuiltin = append(o.NoBuiltin, n)
 		return nil
+	}
+	if v, ok := strings.CutPrefix(a, "-ftrivial-auto-var-init="); ok {
+		switch v {
+		case "uninitialized", "zero", "pattern":
+			o.TrivialAutoVarInit = v
+			return nil
+		}
+		return usageErrorf("unrecognized argument in option '%s'", a)
 	}
 	if m, ok := strings.CutPrefix(a, "-ftls-model="); ok {
 		switch m {

@@ -22,6 +22,12 @@ func (fn *fn) objAddress(o *ast.Object) *ir.Value {
 			return t
 		}
 	}
+	if o.GlobalReg != "" {
+		// The register is not reserved across the program (gcc's -ffixed-<reg>) nor
+		// accessed by the backend yet.
+		fn.g.diags.Errorf(o.Pos, "sorry, unimplemented: global register variable '%s'", o.Name)
+		return fn.op(ir.OpUndef, ir.Ptr)
+	}
 	if o.Global || o.Kind == ast.ObjFunc {
 		name := fn.g.ref(o)
 		if o.ThreadLocal {
