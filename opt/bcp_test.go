@@ -42,12 +42,12 @@ b0:
 		if err := runPasses(m, &Config{Level: tc.level, Verify: true}, []pass{p}); err != nil {
 			t.Fatal(err)
 		}
-		vals := m.Funcs[0].Blocks[0].Values
-		if v := vals[3]; v.Op != ir.OpConst || v.AuxInt != tc.konst {
-			t.Errorf("-O%d: constant operand: got %v %d, want const %d", tc.level, v.Op, v.AuxInt, tc.konst)
-		}
-		if v := vals[4]; v.Op != ir.OpConst || v.AuxInt != tc.arg {
-			t.Errorf("-O%d: variable operand: got %v %d, want const %d", tc.level, v.Op, v.AuxInt, tc.arg)
+		f := m.Funcs[0]
+		constfold(f, nil)
+		ret := f.Blocks[0].Control
+		if want := tc.konst<<4 + tc.arg; ret.Op != ir.OpConst || ret.AuxInt != want {
+			t.Errorf("-O%d: result %v %d, want const %d (constant operand %d, variable %d)",
+				tc.level, ret.Op, ret.AuxInt, want, tc.konst, tc.arg)
 		}
 	}
 }
