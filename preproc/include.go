@@ -164,6 +164,9 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 			}
 			cand := joinDir(dir, name)
 			if p.exists(cand) {
+				if s.file.System {
+					cand = p.canonicalSystemPath(cand)
+				}
 				return cand, -1, s.file.System, true
 			}
 		} else if fileExists(name) {
@@ -175,6 +178,9 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 		d := p.chain[i]
 		cand := joinDir(d.path, name)
 		if p.exists(cand) {
+			if d.system {
+				cand = p.canonicalSystemPath(cand)
+			}
 			return cand, i, d.system, true
 		}
 	}
@@ -184,6 +190,31 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 // joinDir names the file name in directory dir as gcc does, which line markers,
 // __FILE__ and dependency lists show: dir + "/" + name, without cleaning ("sub/../h.h"
 // stays), one trailing slash of dir dropped, and name alone for the directory "".
+// canonicalSystemPath is the name gcc gives a system header it found as name: with
+// -fcanonical-system-headers (on by default) gcc resolves symbolic links and "." and
+// ".." components, and keeps the result when it is shorter
+// (/usr/include/ncurses.h -> /usr/include/curses.h, x/../compat/unistd.h ->
+// compat/unistd.h).
+func (p *pp) canonicalSystemPath(name string) string {
+	if strings.HasPrefix(name, "<") {
+		return name
+	}
+	if c, ok := p.canonical[name]; ok {
+		return c
+	}
+	c := name
+	if abs, err := filepath.Abs(name); err == nil {
+		if real, err := filepath.EvalSymlinks(abs); err == nil && len(real) < len(name) {
+			c = real
+		}
+	}
+	if p.canonical == nil {
+		p.canonical = map[string]string{}
+	}
+	p.canonical[name] = c
+	return c
+}
+
 func joinDir(dir, name string) string {
 	if dir == builtinDir {
 		return builtinDir + "/" + path.Clean(name)

@@ -45,3 +45,33 @@ func TestLineMarkersGCC(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalSystemHeaderNames: gcc names a system header by its real path when that
+// is shorter (-fcanonical-system-headers): symbolic links and ".." resolved.
+func TestCanonicalSystemHeaderNames(t *testing.T) {
+	needGCC(t)
+	dir := t.TempDir()
+	sys := filepath.Join(dir, "sys")
+	os.MkdirAll(filepath.Join(sys, "sub"), 0o755)
+	os.WriteFile(filepath.Join(sys, "a.h"), []byte("int in_a;\n#include \"sub/../b.h\"\n"), 0o644)
+	os.WriteFile(filepath.Join(sys, "b.h"), []byte("int in_b;\n"), 0o644)
+	if err := os.Symlink("a.h", filepath.Join(sys, "a_longer_name.h")); err != nil {
+		t.Skip(err)
+	}
+	file := filepath.Join(dir, "in.c")
+	src := "#include <a_longer_name.h>\nint main_file;\n"
+	os.WriteFile(file, []byte(src), 0o644)
+	want, err := exec.Command("gcc", "-E", "-nostdinc", "-isystem", sys, file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig()
+	cfg.NoStdInc, cfg.SystemDirs = true, []string{sys}
+	var dl diag.List
+	toks := Preprocess(&diag.File{Name: file, Contents: []byte(src)}, cfg, &dl)
+	var b bytes.Buffer
+	Print(&b, toks)
+	if r := ppdiff.Compare(b.String(), string(want), true); r != "" {
+		t.Errorf("%s\ngocc:\n%s\ngcc:\n%s", r, b.String(), want)
+	}
+}

@@ -69,6 +69,7 @@ type pp struct {
 	pushed     map[string][]*macro // #pragma push_macro stacks
 	asserts    map[string][]string // #assert answers per predicate (assert.go)
 	reported   map[string]bool     // files passed to Config.OnInclude
+	canonical  map[string]string   // system header names resolved (include.go)
 	files      []*source
 	conds      []cond
 	chain      []searchDir // -iquote dirs, then the bracket chain
