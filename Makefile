@@ -86,7 +86,14 @@ ppdiff: build
 	$(PPDIFF) --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
 
 # Preprocessing speed, gocc -E against gcc -E, on the /usr/include headers corpus.
-pp# gocc -fsyntax-only on every C file of an x86-64 tinyconfig Linux 6.1 build, with the
+ppbench: build
+	$(PPDIFF) --bench 1 --corpus headers,torture
+
+ppdiff-fast: build
+	$(PPDIFF) --fast --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
+	$(PPDIFF) --fast --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
+
+# gocc -fsyntax-only on every C file of an x86-64 tinyconfig Linux 6.1 build, with the
 # flags kbuild passed to gcc (kernel/README.md). The first run builds the kernel with gcc
 # (make -j$(JOBS), a few minutes) into ~/.cache/gocc/kernel; the files are then checked
 # one at a time. kernel-syntax-fast checks every 10th file.
@@ -96,13 +103,6 @@ kernel-syntax: build
 
 kernel-syntax-fast: build
 	$(KERNEL_SYNTAX) --fast
-
-bench: build
-	$(PPDIFF) --bench 1 --corpus headers,torture
-
-ppdiff-fast: build
-	$(PPDIFF) --fast --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
-	$(PPDIFF) --fast --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
 
 bench: build
 	./bench/run.sh $(GOCC)
