@@ -26,7 +26,7 @@ import (
 func compare(f *ir.Func, _ *passContext) {
 	ir.RemoveUnreachableBlocks(f)
 	dom := ir.NewDomTree(f)
-	var facts []cmpFact
+	facts := &factSet{byPair: map[[2]operandKey][]int{}}
 	var visit func(b *ir.Block)
 	visit = func(b *ir.Block) {
 		for _, v := range b.Values {
@@ -42,17 +42,17 @@ func compare(f *ir.Func, _ *passContext) {
 			}
 		}
 		for _, c := range dom.Children(b) {
-			n := len(facts)
+			n := len(facts.list)
 			if b.Kind == ir.BlockIf && b.Succs[0] != b.Succs[1] && len(c.Preds) == 1 {
 				switch c {
 				case b.Succs[0]:
-					facts = deriveFacts(b.Control, true, facts)
+					facts.push(deriveFacts(b.Control, true, nil))
 				case b.Succs[1]:
-					facts = deriveFacts(b.Control, false, facts)
+					facts.push(deriveFacts(b.Control, false, nil))
 				}
 			}
 			visit(c)
-			facts = facts[:n]
+			facts.truncate(n)
 		}
 	}
 	visit(f.Blocks[0])
@@ -62,6 +62,69 @@ func compare(f *ir.Func, _ *passContext) {
 type cmpFact struct {
 	cmp   *ir.Value
 	holds bool
+}
+
+// operandKey identifies a comparison operand: its value, or an integer constant's
+// type and value (equal constants are the same operand, see sameOperand).
+type operandKey struct {
+	id    int
+	typ   ir.Type
+	c     int64
+	konst bool
+}
+
+func keyOf(x *ir.Value) operandKey {
+	if x.Op == ir.OpConst {
+		c := x.AuxInt
+		if w := intWidth(x.Type); w != 0 {
+			c = sext(c, w)
+		}
+		return operandKey{typ: x.Type, c: c, konst: true}
+	}
+	return operandKey{id: x.ID}
+}
+
+func pairKey(x, y *ir.Value) [2]operandKey {
+	a, b := keyOf(x), keyOf(y)
+	if b.konst && !a.konst || b.konst == a.konst && (b.id < a.id || b.id == a.id && (b.typ < a.typ || b.typ == a.typ && b.c < a.c)) {
+		a, b = b, a
+	}
+	return [2]operandKey{a, b}
+}
+
+// factSet is the stack of facts known at a point, indexed by the (unordered) pair of
+// operands they compare, so a lookup costs no more than the facts about that pair.
+type factSet struct {
+	list   []cmpFact
+	byPair map[[2]operandKey][]int
+}
+
+func (fs *factSet) push(new []cmpFact) {
+	for _, f := range new {
+		k := pairKey(f.cmp.Args[0], f.cmp.Args[1])
+		fs.byPair[k] = append(fs.byPair[k], len(fs.list))
+		fs.list = append(fs.list, f)
+	}
+}
+
+func (fs *factSet) truncate(n int) {
+	for i := len(fs.list) - 1; i >= n; i-- {
+		c := fs.list[i].cmp
+		k := pairKey(c.Args[0], c.Args[1])
+		s := fs.byPair[k]
+		fs.byPair[k] = s[:len(s)-1]
+	}
+	fs.list = fs.list[:n]
+}
+
+// about returns the facts comparing x and y (in either order).
+func (fs *factSet) about(x, y *ir.Value) []cmpFact {
+	idx := fs.byPair[pairKey(x, y)]
+	out := make([]cmpFact, len(idx))
+	for i, j := range idx {
+		out[i] = fs.list[j]
+	}
+	return out
 }
 
 // deriveFacts appends what "x != 0 is nonzero" tells about comparisons: x itself if it
@@ -148,7 +211,7 @@ func mirror(s uint8) uint8 {
 }
 
 // decideCompare returns the value of comparison v if the facts and its operands decide it.
-func decideCompare(v *ir.Value, facts []cmpFact) (int64, bool) {
+func decideCompare(v *ir.Value, fs *factSet) (int64, bool) {
 	if !v.Op.IsComparison() || len(v.Args) != 2 {
 		return 0, false
 	}
@@ -205,7 +268,7 @@ func decideCompare(v *ir.Value, facts []cmpFact) (int64, bool) {
 		if !float {
 			return true
 		}
-		for _, fa := range facts {
+		for _, fa := range fs.about(x, x) {
 			c := fa.cmp
 			if c.Args[0] != x || c.Args[1] != x {
 				continue
@@ -225,7 +288,7 @@ func decideCompare(v *ir.Value, facts []cmpFact) (int64, bool) {
 		restrict(all&^outUN, domUnsigned)
 		possible[domEq] &^= outUN
 	}
-	for _, fa := range facts {
+	for _, fa := range fs.about(a, b) {
 		c := fa.cmp
 		var s uint8
 		var d cmpDomain
