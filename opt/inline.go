@@ -224,11 +224,18 @@ func inlineAt(f *ir.Func, b *ir.Block, i int, g *ir.Func) {
 		if gb.Control != nil {
 			nb.SetControl(vmap[gb.Control])
 		}
+		// Successors and predecessors keep g's order: phi arguments follow Preds.
 		for _, s := range gb.Succs {
-			nb.AddEdge(bmap[s])
+			nb.Succs = append(nb.Succs, bmap[s])
 		}
 	}
-	b.AddEdge(bmap[g.Blocks[0]])
+	for _, gb := range g.Blocks {
+		nb := bmap[gb]
+		for _, p := range gb.Preds {
+			nb.Preds = append(nb.Preds, bmap[p])
+		}
+	}
+	b.AddEdge(bmap[g.Blocks[0]]) // g's entry has no predecessors of its own
 
 	// The call's result: the returned value, joined by a phi if several returns.
 	var result *ir.Value
