@@ -77,9 +77,10 @@ type Type struct {
 
 	// Struct and Union.
 	Record *Record
-	// Defines (parser): this specifier is the one with the member list. The record is
-	// complete only after it (C11 6.7.2.1p8), so sema lays it out no earlier than where it
-	// meets this node, even though the parser completed the shared Record already.
+	// Defines (parser): this struct, union or enum specifier is the one with the member
+	// or enumerator list. The type is complete only after it (C11 6.7.2.1p8, 6.7.2.2p4),
+	// so sema lays out the record or evaluates the enumerators where it meets this node,
+	// not at an earlier mention of the tag, although the parser completed it already.
 	Defines bool
 	// Enum.
 	Enum *EnumDef

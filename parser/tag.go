@@ -222,6 +222,7 @@ func (p *Parser) enumSpecifier() *ast.Type {
 		p.expect(lexer.RBrace)
 		def.Attrs = p.attributes(def.Attrs)
 		def.Complete = true
+		return &ast.Type{Kind: ast.Enum, Enum: def, Defines: true}
 	}
 	return &ast.Type{Kind: ast.Enum, Enum: def}
 }

@@ -1214,7 +1214,8 @@ func (c *checker) compoundLit(e *ast.CompoundLit) ast.Expr {
 }
 
 // stmtExpr checks a GNU statement expression; its value is that of the last
-// expression statement.
+// expression statement, which may carry labels ("({ ... out: sz; })", Linux's
+// find_bit.c).
 func (c *checker) stmtExpr(e *ast.StmtExpr) ast.Expr {
 	if c.fn == nil {
 		c.errorf(e.Pos, "braced-group within expression allowed only inside a function")
@@ -1230,6 +1231,11 @@ func (c *checker) stmtExpr(e *ast.StmtExpr) ast.Expr {
 			continue
 		}
 		c.stmt(it)
+		if _, ok := it.(*ast.LabeledStmt); ok && i == len(items)-1 {
+			if es := labeledValue(it); es != nil {
+				e.Ty = es.X.Type().Unqual()
+			}
+		}
 	}
 	c.popScope()
 	if e.Ty == nil {

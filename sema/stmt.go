@@ -185,6 +185,16 @@ func (c *checker) caseStmt(s *ast.CaseStmt) {
 	val := func(e ast.Expr) (ast.Expr, int64, bool) {
 		x := c.rvalue(e)
 		l, ok := x.(*ast.IntLit)
+		if !ok && x.Type().IsInteger() {
+			// Like gcc, accept a label that folds to an integer although it is not an
+			// integer constant expression (C11 6.6p6), such as a conditional whose
+			// unselected operand is a call: Linux's htons(ETH_P_IP) is
+			// "__builtin_constant_p(x) ? swab(x) : __fswab16(x)".
+			if v, isConst := c.constValue(x); isConst && v.Kind == ast.ConstInt && !v.Wide {
+				l, ok = c.intLit(v.Int, x.Type()), true
+				x = l
+			}
+		}
 		if !ok || !x.Type().IsInteger() {
 			c.errorf(e.Position(), "case label does not reduce to an integer constant")
 			return x, 0, false

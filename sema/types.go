@@ -93,7 +93,7 @@ func (c *checker) buildVaList() *ast.Type {
 // current scope, and Size/Align filled. It is idempotent and safe on recursive types.
 func (c *checker) resolveType(t *ast.Type) {
 	if t == nil || c.resolved[t] {
-		if t != nil && (t.Kind == ast.Struct || t.Kind == ast.Union) {
+		if t != nil && (t.Kind == ast.Struct || t.Kind == ast.Union || t.Kind == ast.Enum) {
 			c.resolveSize(t)
 		}
 		return
@@ -175,7 +175,11 @@ func (c *checker) resolveType(t *ast.Type) {
 		}
 		c.layoutRecord(t.Record)
 	case ast.Enum:
-		c.defineEnum(t.Enum)
+		// The enumerators are evaluated and declared at the definition (C11 6.2.1p7),
+		// not at an earlier "enum e;" (GNU) or "enum e *p;".
+		if t.Defines {
+			c.defineEnum(t.Enum)
+		}
 	}
 	if len(t.Attrs) > 0 {
 		c.applyTypeAttrs(t, t.Attrs)

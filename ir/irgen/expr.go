@@ -601,6 +601,11 @@ func (fn *fn) stmtExpr(e *ast.StmtExpr) *ir.Value {
 	defer func() { fn.cleanups = fn.cleanups[:mark] }()
 	for i, s := range items {
 		if i == len(items)-1 {
+			// Labels on the last statement are defined before its value is computed.
+			for ls, ok := s.(*ast.LabeledStmt); ok; ls, ok = s.(*ast.LabeledStmt) {
+				fn.jump(fn.label(ls.Label))
+				s = ls.Body
+			}
 			if es, ok := s.(*ast.ExprStmt); ok && es.X != nil && e.Type() != nil && e.Type().Kind != ast.Void {
 				v := fn.expr(es.X)
 				if inMemory(es.X.Type()) {
