@@ -322,8 +322,8 @@ func Predefined(cfg *Config) [][2]string {
 	defi("__DECIMAL_DIG__", ldbl.decimalDig)
 	x86 := t.Arch == target.AMD64 || t.Arch == target.I386
 	// _Float16 is AArch64's always and x86's only with SSE2 (gcc 12), which i686,
-	// the i386 target's default -march, lacks.
-	if x86 && hasTargetMacro(t, "__SSE2__") || t.Arch == target.ARM64 {
+	// the i386 target's default -march, lacks, and -mno-sse2 takes away.
+	if x86 && hasSSE2(cfg, t) || t.Arch == target.ARM64 {
 		floatMacros(def, "FLT16", binary16, "F16", "")
 	}
 	floatMacros(def, "FLT32", binary32, "F32", "")
@@ -630,4 +630,18 @@ func hasTargetMacro(t *target.Target, name string) bool {
 		}
 	}
 	return false
+}
+
+// hasSSE2 reports whether SSE2 is on for an x86 target: the target's default, as the
+// machine options (which reach the preprocessor as the first -D/-U of cfg.Macros)
+// leave it.
+func hasSSE2(cfg *Config, t *target.Target) bool {
+	on := hasTargetMacro(t, "__SSE2__")
+	for _, op := range cfg.Macros {
+		name, _, _ := strings.Cut(op.Name, "=")
+		if name == "__SSE2__" {
+			on = !op.Undef
+		}
+	}
+	return on
 }

@@ -135,6 +135,14 @@ func (o *Options) machineMacros() []preproc.MacroOp {
 	def := func(name, value string) {
 		ops = append(ops, preproc.MacroOp{Name: name, Undef: true}, preproc.MacroOp{Name: name, Value: value})
 	}
+	if m.Code16 {
+		// gcc -m16 keeps the compiler's default -march, x86-64 (k8: MMX, SSE, SSE2,
+		// FXSR); Debian's i686 default for 32-bit code applies to -m32 only.
+		undef("__i686", "__i686__", "__pentiumpro", "__pentiumpro__")
+		for _, n := range []string{"__k8", "__k8__", "__MMX__", "__SSE__", "__SSE2__", "__FXSR__"} {
+			def(n, "1")
+		}
+	}
 	sseMath := !m.NoSSE
 	sse2Math := sseMath && !m.NoSSE2
 	x87 := !m.No80387
