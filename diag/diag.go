@@ -16,6 +16,9 @@ type File struct {
 	Name     string // as spelled in the #include or on the command line
 	Contents []byte
 	System   bool // found in a system include directory (-isystem or default)
+	// Presumed: the name and line numbers come from #line or a line marker, so Line
+	// does not index Contents (no source line or caret can be shown).
+	Presumed bool
 }
 
 // Pos is a position in a source file. Line and Col are 1-based; the zero Pos means "no
@@ -81,6 +84,7 @@ type List struct {
 	NoWarn    bool // -w
 	WarnError bool // -Werror
 	MaxErrors int  // -fmax-errors; 0 means no limit
+	NoCaret   bool // -fno-diagnostics-show-caret: no source line and caret
 	errors    int
 }
 
@@ -114,11 +118,106 @@ func (l *List) HasErrors() bool { return l.errors > 0 }
 // TooMany reports whether -fmax-errors has been reached, so a stage can stop early.
 func (l *List) TooMany() bool { return l.MaxErrors > 0 && l.errors >= l.MaxErrors }
 
-// Print writes the diagnostics in the order they were reported.
+// Print writes the diagnostics in the order they were reported, in gcc's format:
+// "file:line:col: severity: message", the column counted in display columns (tabs
+// to the next multiple of 8, a UTF-8 character as one, gcc's default
+// -fdiagnostics-column-unit=display), then unless NoCaret the source line and a caret
+// under the column, as gcc's -fdiagnostics-show-caret:
+//
+//	    2 |   int x = y + 1;
+//	      |           ^
 func (l *List) Print(w io.Writer) {
+	lines := map[*File][]int{} // line start offsets, per file shown
 	for _, d := range l.Diags {
-		fmt.Fprintln(w, d.Error())
+		p := d.Pos
+		src, ok := sourceLine(p, lines)
+		if !ok {
+			fmt.Fprintln(w, d.Error())
+			continue
+		}
+		col := displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", p.File.Name, p.Line, col, d.Severity, d.Msg)
+		if l.NoCaret {
+			continue
+		}
+		shown := expandTabs(src)
+		fmt.Fprintf(w, "%5d | %s\n%5s | %*s^\n", p.Line, shown, "", col-1, "")
 	}
+}
+
+// sourceLine returns the text of p's line (without its newline) when p's file has
+// its contents and its line numbers index them.
+func sourceLine(p Pos, cache map[*File][]int) ([]byte, bool) {
+	f := p.File
+	if f == nil || f.Presumed || len(f.Contents) == 0 || p.Line < 1 || p.Col < 1 {
+		return nil, false
+	}
+	starts, ok := cache[f]
+	if !ok {
+		starts = []int{0}
+		for i, c := range f.Contents {
+			if c == '\n' {
+				starts = append(starts, i+1)
+			}
+		}
+		cache[f] = starts
+	}
+	if int(p.Line) > len(starts) {
+		return nil, false
+	}
+	start := starts[p.Line-1]
+	end := len(f.Contents)
+	if int(p.Line) < len(starts) {
+		end = starts[p.Line] - 1
+	}
+	line := f.Contents[start:end]
+	if len(line) > 0 && line[len(line)-1] == '\r' {
+		line = line[:len(line)-1]
+	}
+	if int(p.Col)-1 > len(line) {
+		return nil, false
+	}
+	return line, true
+}
+
+// tabStop is gcc's default -ftabstop.
+const tabStop = 8
+
+// displayWidth is the number of display columns b takes: tabs advance to the next
+// tab stop, a UTF-8 sequence counts as one column.
+func displayWidth(b []byte) int {
+	w := 0
+	for _, c := range b {
+		switch {
+		case c == '\t':
+			w += tabStop - w%tabStop
+		case c&0xC0 == 0x80: // UTF-8 continuation byte
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// expandTabs replaces tabs by spaces up to the next tab stop, as gcc shows source lines.
+func expandTabs(b []byte) string {
+	out := make([]byte, 0, len(b))
+	w := 0
+	for _, c := range b {
+		if c == '\t' {
+			n := tabStop - w%tabStop
+			for i := 0; i < n; i++ {
+				out = append(out, ' ')
+			}
+			w += n
+			continue
+		}
+		if c&0xC0 != 0x80 {
+			w++
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }
 
 // Sorted returns the diagnostics ordered by position (stable for equal positions).

@@ -666,7 +666,7 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, marker bool) {
 		}
 	}
 	if s.presumed == nil || s.presumed.Name != name || s.presumed.System != system {
-		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system}
+		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system, Presumed: true}
 	}
 	s.lineDelta = int32(n) - physNext
 }

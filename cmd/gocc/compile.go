@@ -69,7 +69,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		return err
 	}
 	o := d.opts
-	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors}
+	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors, NoCaret: o.NoCaret}
 	stage := "preprocessing"
 	defer func() {
 		if r := recover(); r != nil {

@@ -66,6 +66,7 @@ type Options struct {
 	NoWarn         bool // -w
 	WarnError      bool // -Werror
 	MaxErrors      int  // -fmax-errors=, -Wfatal-errors
+	NoCaret        bool // -fno-diagnostics-show-caret: diagnostics without source line and caret
 	DisabledPasses map[string]bool
 	VerifyIR       bool // -d=opt/verify
 
@@ -279,6 +280,12 @@ func (o *Options) parseFlag(a string) error {
 		return nil
 	case "-Wfatal-errors":
 		o.MaxErrors = 1
+		return nil
+	case "-fno-diagnostics-show-caret":
+		o.NoCaret = true
+		return nil
+	case "-fdiagnostics-show-caret":
+		o.NoCaret = false
 		return nil
 	case "-g", "-g0", "-g1", "-g2", "-g3", "-ggdb", "-ggdb3", "-gdwarf", "-gdwarf-4", "-gdwarf-5":
 		o.Debug = a != "-g0"
