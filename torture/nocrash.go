@@ -93,16 +93,41 @@ func CorpusFiles(root string) ([]CorpusFile, error) {
 	return files, err
 }
 
-// CheckNoCrash runs gocc on f: -fsyntax-only for a file that expects errors, else -S
-// to /dev/null at the file's own -O level (default -O2, so the optimiser is covered).
-func CheckNoCrash(gocc string, f CorpusFile, workDir string, limit time.Duration) NoCrashResult {
+// CheckNoCrash runs gocc on f: -fsyntax-only for a file that expects errors (or for
+// every file when syntaxOnly), else -S to /dev/null at the file's own -O level
+// (default -O2, so the optimiser is covered).
+func CheckNoCrash(gocc string, f CorpusFile, workDir string, limit time.Duration, syntaxOnly bool) NoCrashResult {
 	r := NoCrashResult{File: f}
+	out, err, timedOut := runCorpusCompiler(gocc, f, workDir, limit, syntaxOnly || f.ExpectsErr)
+	var ee *exec.ExitError
+	switch {
+	case timedOut:
+		r.Class, r.Detail = NoCrashHang, fmt.Sprintf("still running after %v", limit)
+	case err == nil:
+		r.Class = NoCrashCompiled
+	case errors.As(err, &ee) && ee.ExitCode() == 1 && !bytes.Contains(out, []byte("internal compiler error")):
+		r.Class, r.Detail = NoCrashRejected, firstLineWith(out, "error")
+	default:
+		r.Class, r.Detail = NoCrashCrash, err.Error()+": "+firstLineWith(out, "internal compiler error")
+	}
+	return r
+}
+
+// GCCAccepts reports whether gcc compiles f with -fsyntax-only and the same flags:
+// the oracle for which files gocc must accept.
+func GCCAccepts(f CorpusFile, workDir string, limit time.Duration) bool {
+	_, err, timedOut := runCorpusCompiler("gcc", f, workDir, limit, true)
+	return err == nil && !timedOut
+}
+
+// runCorpusCompiler runs cc on f with the file's flags.
+func runCorpusCompiler(cc string, f CorpusFile, workDir string, limit time.Duration, syntaxOnly bool) ([]byte, error, bool) {
 	args := []string{"-w"}
 	if !hasOpt(f.Flags) {
 		args = append(args, "-O2")
 	}
 	args = append(args, f.Flags...)
-	if f.ExpectsErr {
+	if syntaxOnly {
 		args = append(args, "-fsyntax-only")
 	} else {
 		args = append(args, "-S", "-o", os.DevNull)
@@ -110,23 +135,12 @@ func CheckNoCrash(gocc string, f CorpusFile, workDir string, limit time.Duration
 	args = append(args, f.Path)
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, gocc, args...)
+	cmd := exec.CommandContext(ctx, cc, args...)
 	cmd.Dir = workDir
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		r.Class, r.Detail = NoCrashHang, fmt.Sprintf("still running after %v", limit)
-	case err == nil:
-		r.Class = NoCrashCompiled
-	case errors.As(err, &ee) && ee.ExitCode() == 1 && !bytes.Contains(out.Bytes(), []byte("internal compiler error")):
-		r.Class = NoCrashRejected
-	default:
-		r.Class, r.Detail = NoCrashCrash, err.Error()+": "+firstLineWith(out.Bytes(), "internal compiler error")
-	}
-	return r
+	return out.Bytes(), err, ctx.Err() != nil
 }
 
 func hasOpt(flags []string) bool {
