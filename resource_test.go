@@ -34,6 +34,7 @@ func TestResourceLimits(t *testing.T) {
 		{"initializer_64MB", "char big[64 << 20] = {1, [(64 << 20) - 1] = 2};\nint main(void) { return big[0] + big[(64 << 20) - 1] != 3; }\n", nil, 0},
 		{"long_line", "int a[] = {" + longList(300000) + "};\nint main(void) { return a[299999] != 299999 % 100; }\n", nil, 0},
 		{"long_expression", "int main(void) { int x = 1; return " + strings.Repeat("x+", 20000) + "0 != 20000; }\n", []string{"-O2"}, 0},
+		{"parameters_10000", manyParams(10000), []string{"-O2"}, 0},
 		{"too_deep", "int x = " + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + ";\n", nil, 1},
 	}
 	for _, c := range cases {
@@ -92,5 +93,27 @@ func longList(n int) string {
 		}
 		fmt.Fprint(&b, i%100)
 	}
+	return b.String()
+}
+
+// manyParams is a function of n int parameters (gcc.c-torture/compile/limits-fndefn
+// has 10,000) and a call that checks the first and last arrive.
+func manyParams(n int) string {
+	var b strings.Builder
+	b.WriteString("static int f(")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "int a%d", i)
+	}
+	fmt.Fprintf(&b, ") { return a0 + a%d; }\nint main(void) { return f(", n-1)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprint(&b, i%7)
+	}
+	fmt.Fprintf(&b, ") != %d; }\n", (n-1)%7)
 	return b.String()
 }

@@ -13,9 +13,11 @@ type fn struct {
 	def   *ast.FuncDef
 	entry *ir.Block
 	b     *ir.Block // the current block; always open (not yet terminated)
-	// nslots counts the values at the head of entry that give slot addresses (Slot, and
-	// the run-time rounding of over-aligned ones); new slots go after them.
-	nslots int
+	// head holds the values that give slot addresses (Slot, and the run-time rounding
+	// of over-aligned ones) in creation order; they are placed at the start of the
+	// entry block when the function is complete, so that they dominate every use
+	// without an insertion into entry per slot (quadratic for 10,000 parameters).
+	head []*ir.Value
 	line   int32
 	at     diag.Pos // the position of the construct being lowered, for diagnostics
 
@@ -182,6 +184,8 @@ func (g *gen) function(fd *ast.FuncDef, parent *fn) {
 			}
 		}
 	}
+	fn.entry.Values = append(fn.head, fn.entry.Values...)
+	fn.head = nil
 	lb := map[string]*ir.Block{}
 	for n, b := range fn.labels {
 		lb[n] = b
@@ -244,21 +248,21 @@ func (fn *fn) newSlot(size, align int64, name string) *ir.Value {
 	if over {
 		fn.f.Slots[idx].Align = stackAlign
 	}
-	v := fn.entry.InsertAt(fn.nslots, ir.OpSlot, ir.Ptr)
+	atHead := func(op ir.Op, t ir.Type, args ...*ir.Value) *ir.Value {
+		v := fn.f.NewValue(fn.entry, op, t, args...)
+		v.Line = fn.line
+		fn.head = append(fn.head, v)
+		return v
+	}
+	v := atHead(ir.OpSlot, ir.Ptr)
 	v.AuxInt = int64(idx)
-	v.Line = fn.line
-	fn.nslots++
 	if over {
-		c := fn.entry.InsertAt(fn.nslots, ir.OpConst, fn.g.intptr)
+		c := atHead(ir.OpConst, fn.g.intptr)
 		c.AuxInt = align - 1
-		fn.nslots++
-		up := fn.entry.InsertAt(fn.nslots, ir.OpAdd, ir.Ptr, v, c)
-		fn.nslots++
-		m := fn.entry.InsertAt(fn.nslots, ir.OpConst, fn.g.intptr)
+		up := atHead(ir.OpAdd, ir.Ptr, v, c)
+		m := atHead(ir.OpConst, fn.g.intptr)
 		m.AuxInt = -align
-		fn.nslots++
-		v = fn.entry.InsertAt(fn.nslots, ir.OpAnd, ir.Ptr, up, m)
-		fn.nslots++
+		v = atHead(ir.OpAnd, ir.Ptr, up, m)
 	}
 	return v
 }
