@@ -18,8 +18,8 @@ type fn struct {
 	// entry block when the function is complete, so that they dominate every use
 	// without an insertion into entry per slot (quadratic for 10,000 parameters).
 	head []*ir.Value
-	line   int32
-	at     diag.Pos // the position of the construct being lowered, for diagnostics
+	line int32
+	at   diag.Pos // the position of the construct being lowered, for diagnostics
 
 	objAddr map[*ast.Object]*ir.Value // locals: slot address or aggregate parameter pointer
 	vlaPtr  map[*ast.Object]*ir.Value // VLA locals: address of the slot holding the VLA's address
