@@ -65,6 +65,41 @@ func bitField(e ast.Expr) *ast.Member {
 	return nil
 }
 
+// bitFieldValue is the bit-field whose type an rvalue has in gcc: a member access of
+// a bit-field, and the expressions whose value is one unchanged — the right operand
+// of a comma, an assignment or increment of a bit-field, and the last expression of a
+// statement expression. gcc keeps the bit-field's type ("unsigned int:20") through
+// them, so (0, s.f20) promotes to int like s.f20 does.
+func bitFieldValue(e ast.Expr) *ast.Member {
+	for {
+		switch x := e.(type) {
+		case *ast.Binary:
+			if x.Op != ast.Comma {
+				return nil
+			}
+			e = x.Y
+		case *ast.Assign:
+			e = x.L
+		case *ast.Unary:
+			if x.Op != ast.PreInc && x.Op != ast.PreDec && x.Op != ast.PostInc && x.Op != ast.PostDec {
+				return nil
+			}
+			e = x.X
+		case *ast.StmtExpr:
+			if x.Body == nil || len(x.Body.Items) == 0 {
+				return nil
+			}
+			last, ok := x.Body.Items[len(x.Body.Items)-1].(*ast.ExprStmt)
+			if !ok {
+				return nil
+			}
+			e = last.X
+		default:
+			return bitField(e)
+		}
+	}
+}
+
 // promote applies the integer promotions to an rvalue (C11 6.3.1.1p2), including the
 // bit-field rule: a bit-field narrower than int promotes to int.
 func (c *checker) promote(e ast.Expr) ast.Expr {
@@ -74,7 +109,7 @@ func (c *checker) promote(e ast.Expr) ast.Expr {
 	}
 	// gcc gives a bit-field the type of its width ("long:24"); one no wider than int
 	// promotes to int or unsigned int whatever its declared type.
-	if m := bitField(e); m != nil && m.BitWidth <= int(c.types[ast.Int].Size*8) {
+	if m := bitFieldValue(e); m != nil && m.BitWidth <= int(c.types[ast.Int].Size*8) {
 		intBits := int(c.types[ast.Int].Size * 8)
 		if m.BitWidth < intBits || c.isSigned(m.Type) {
 			return c.convert(e, c.types[ast.Int])
@@ -724,7 +759,7 @@ func (c *checker) precision(e ast.Expr) int {
 		return w
 	}
 	size := int(e.Type().Size * 8)
-	if m := bitField(e); m != nil && m.BitWidth > int(c.types[ast.Int].Size*8) && m.BitWidth < size {
+	if m := bitFieldValue(e); m != nil && m.BitWidth > int(c.types[ast.Int].Size*8) && m.BitWidth < size {
 		return m.BitWidth
 	}
 	return size
