@@ -94,7 +94,7 @@ func (ctx *passContext) readOnlyBytes(p *ir.Value, n int64) ([]byte, bool) {
 		return nil, false
 	}
 	g := ctx.readOnlyGlobal(sym)
-	if g == nil || off < 0 || off+n > g.Size {
+	if g == nil || off < 0 || n > g.Size || off > g.Size-n { // no overflow of off+n
 		return nil, false
 	}
 	for _, r := range g.Relocs {
@@ -102,10 +102,12 @@ func (ctx *passContext) readOnlyBytes(p *ir.Value, n int64) ([]byte, bool) {
 			return nil, false
 		}
 	}
-	if g.Data == nil {
-		return make([]byte, n), true
+	// Data may stop short of Size: the rest is zero.
+	out := make([]byte, n)
+	if off < int64(len(g.Data)) {
+		copy(out, g.Data[off:min(off+n, int64(len(g.Data)))])
 	}
-	return g.Data[off : off+n], true
+	return out, true
 }
 
 // constString returns the bytes of the NUL-terminated string at address p (without the
@@ -125,11 +127,8 @@ func (ctx *passContext) constString(p *ir.Value) ([]byte, bool) {
 				return nil, false
 			}
 		}
-		if g.Data == nil || g.Data[i] == 0 {
-			if g.Data == nil {
-				return []byte{}, true
-			}
-			return g.Data[off:i], true
+		if i >= int64(len(g.Data)) || g.Data[i] == 0 { // Data may stop short of Size: zeros
+			return g.Data[min(off, int64(len(g.Data))):min(i, int64(len(g.Data)))], true
 		}
 	}
 	return nil, false // no terminator inside the object
