@@ -124,8 +124,8 @@ func (l *List) TooMany() bool { return l.MaxErrors > 0 && l.errors >= l.MaxError
 // -fdiagnostics-column-unit=display), then unless NoCaret the source line and a caret
 // under the column, as gcc's -fdiagnostics-show-caret:
 //
-//	    2 |   int x = y + 1;
-//	      |           ^
+//	2 |   int x = y + 1;
+//	  |           ^
 func (l *List) Print(w io.Writer) {
 	lines := map[*File][]int{} // line start offsets, per file shown
 	for _, d := range l.Diags {

@@ -189,21 +189,8 @@ func (fn *fn) complexDiv(t *ast.Type, a, b, c, d *ir.Value) *ir.Value {
 	// num is a constant of type bt from its decimal text (exact for F80 and F128,
 	// whose limits lie beyond float64's range).
 	num := func(text string) *ir.Value {
-		v, _ := strconv.ParseFloat(text, 64)
-		x := fn.op(ir.OpConstFloat, bt)
-		switch bt {
-		case ir.F32:
-			x.AuxFloat = float64(float32(v))
-		case ir.F80:
-			x.AuxFloat = v
-			x.AuxBits, x.Exact = F80Bits(text, v), true
-		case ir.F128:
-			x.AuxFloat = v
-			x.AuxBits, x.Exact = F128Bits(text, v), true
-		default:
-			x.AuxFloat = v
-		}
-		return x
+		v, _ := strconv.ParseFloat(text, 64) // ±Inf or 0 beyond float64: F80/F128 use the text
+		return fn.floatConstOf(bt, text, v)
 	}
 	lim := complexDivLimits[bt]
 	rbig, rmin, rmin2, rmax2, rminscal := lim[0], lim[1], lim[2], lim[3], lim[4]

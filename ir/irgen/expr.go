@@ -467,6 +467,12 @@ func (fn *fn) floatConst(t *ast.Type, text string, v float64) *ir.Value {
 	if !st.IsFloat() {
 		return fn.iconst(st, int64(v))
 	}
+	return fn.floatConstOf(st, text, v)
+}
+
+// floatConstOf is the constant v (spelled text, for the types wider than double) of
+// floating IR type st.
+func (fn *fn) floatConstOf(st ir.Type, text string, v float64) *ir.Value {
 	c := fn.op(ir.OpConstFloat, st)
 	switch st {
 	case ir.F32:
