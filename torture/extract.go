@@ -1,9 +1,7 @@
 package torture
 
 import (
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -21,30 +19,9 @@ func EnsureTestsuite(cacheDir, rel string, log func(string)) (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, ".complete")); err == nil {
 		return dir, nil
 	}
-	if _, err := os.Stat(sourceTarball); err != nil {
-		log("installing " + sourcePackage + " (apt-get)")
-		if err := aptInstall(sourcePackage); err != nil {
-			return "", fmt.Errorf("installing %s: %v", sourcePackage, err)
-		}
-	}
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return "", err
-	}
-	tmp, err := os.MkdirTemp(cacheDir, "extract-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(tmp)
 	member := testsuiteRoot + "/" + rel
-	log("extracting " + member + " from " + sourceTarball)
-	if out, err := exec.Command("tar", "-xJf", sourceTarball, "-C", tmp, member).CombinedOutput(); err != nil {
-		return "", fmt.Errorf("tar: %v\n%s", err, out)
-	}
-	if err := os.WriteFile(filepath.Join(tmp, member, ".complete"), nil, 0o644); err != nil {
-		return "", err
-	}
-	os.RemoveAll(dir)
-	if err := os.Rename(filepath.Join(tmp, member), dir); err != nil {
+	mark := func(tree string) error { return os.WriteFile(filepath.Join(tree, ".complete"), nil, 0o644) }
+	if err := extractInto(cacheDir, member, dir, log, mark); err != nil {
 		return "", err
 	}
 	return dir, nil

@@ -27,30 +27,43 @@ func EnsureSource(cacheDir string, log func(string)) (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, "execute.exp")); err == nil {
 		return dir, nil
 	}
-	if _, err := os.Stat(sourceTarball); err != nil {
-		log("installing " + sourcePackage + " (apt-get)")
-		if err := aptInstall(sourcePackage); err != nil {
-			return "", fmt.Errorf("installing %s: %v", sourcePackage, err)
-		}
-	}
-	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
-		return "", err
-	}
-	tmp, err := os.MkdirTemp(cacheDir, "extract-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(tmp)
-	log("extracting " + executeDir + " from " + sourceTarball)
-	out, err := exec.Command("tar", "-xJf", sourceTarball, "-C", tmp, executeDir).CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("tar: %v\n%s", err, out)
-	}
-	os.RemoveAll(dir)
-	if err := os.Rename(filepath.Join(tmp, executeDir), dir); err != nil {
+	if err := extractInto(cacheDir, executeDir, dir, log, nil); err != nil {
 		return "", err
 	}
 	return dir, nil
+}
+
+// extractInto extracts member of the gcc source tarball (installing gcc-12-source
+// first if needed) into a temporary directory under cacheDir, runs finish on the
+// extracted tree if given, and renames it to dir: an interrupted run leaves nothing
+// half-made at dir.
+func extractInto(cacheDir, member, dir string, log func(string), finish func(tree string) error) error {
+	if _, err := os.Stat(sourceTarball); err != nil {
+		log("installing " + sourcePackage + " (apt-get)")
+		if err := aptInstall(sourcePackage); err != nil {
+			return fmt.Errorf("installing %s: %v", sourcePackage, err)
+		}
+	}
+	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(cacheDir, "extract-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	log("extracting " + member + " from " + sourceTarball)
+	if out, err := exec.Command("tar", "-xJf", sourceTarball, "-C", tmp, member).CombinedOutput(); err != nil {
+		return fmt.Errorf("tar: %v\n%s", err, out)
+	}
+	tree := filepath.Join(tmp, member)
+	if finish != nil {
+		if err := finish(tree); err != nil {
+			return err
+		}
+	}
+	os.RemoveAll(dir)
+	return os.Rename(tree, dir)
 }
 
 func aptInstall(pkg string) error {
