@@ -76,7 +76,7 @@ func (c *Config) Check(seed uint64, levels []string) []Result {
 	}
 	defer os.RemoveAll(dir)
 	src := filepath.Join(dir, "prog.c")
-	prog, err := c.generate(seed)
+	prog, err := c.generate(seed, dir)
 	if err != nil {
 		return fail(Skip, "csmith: "+err.Error())
 	}
@@ -97,12 +97,15 @@ func (c *Config) Check(seed uint64, levels []string) []Result {
 	return results
 }
 
-// generate runs csmith for seed.
-func (c *Config) generate(seed uint64) ([]byte, error) {
+// generate runs csmith for seed in dir (csmith writes a platform.info file into its
+// working directory).
+func (c *Config) generate(seed uint64, dir string) ([]byte, error) {
 	args := append([]string{"--seed", strconv.FormatUint(seed, 10)}, c.CsmithArgs...)
 	ctx, cancel := context.WithTimeout(context.Background(), c.CompileTimeout)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, c.Csmith, args...).Output()
+	cmd := exec.CommandContext(ctx, c.Csmith, args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
 	if err != nil {
 		return nil, err
 	}
