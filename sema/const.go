@@ -3,6 +3,7 @@ package sema
 import (
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 
 	"gocc/ast"
@@ -58,7 +59,7 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 		if x.Builtin == "__builtin_constant_p" {
 			return &ast.ConstValue{Kind: ast.ConstInt}, true
 		}
-		return nil, false
+		return c.constBuiltin(x)
 	case *ast.Unary:
 		switch x.Op {
 		case ast.Addr:
@@ -477,4 +478,30 @@ func elemSize(p *ast.Type) int64 {
 		return 1
 	}
 	return p.Base.Size
+}
+
+// constBuiltin folds the integer builtins gcc evaluates at compile time when their
+// operand is constant, so that they may appear where a constant is required (Linux's
+// htons(ETH_P_IP) in a case label is __builtin_bswap16(0x0800)).
+func (c *checker) constBuiltin(x *ast.Call) (*ast.ConstValue, bool) {
+	var width int
+	switch x.Builtin {
+	case "__builtin_bswap16":
+		width = 16
+	case "__builtin_bswap32":
+		width = 32
+	case "__builtin_bswap64":
+		width = 64
+	default:
+		return nil, false
+	}
+	if len(x.Args) != 1 {
+		return nil, false
+	}
+	v, ok := c.constValue(x.Args[0])
+	if !ok || v.Kind != ast.ConstInt || v.Wide {
+		return nil, false
+	}
+	u := bits.ReverseBytes64(uint64(v.Int)) >> (64 - width)
+	return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(u)}, true
 }
