@@ -148,7 +148,7 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 		if c.fn == nil {
 			return nil, false
 		}
-		return &ast.ConstValue{Kind: ast.ConstLabelAddr, Label: x.Label, Func: c.fn.def.Obj}, true
+		return &ast.ConstValue{Kind: ast.ConstLabelAddr, Label: c.fn.labelName(x.Label, true), Func: c.fn.def.Obj}, true
 	case *ast.StringLit:
 		return &ast.ConstValue{Kind: ast.ConstAddr, Sym: c.stringObj(x)}, true
 	case *ast.Generic:

@@ -282,7 +282,7 @@ func (c *checker) funcDef(d *ast.Decl) {
 	for _, name := range slices.Sorted(maps.Keys(c.fn.gotos)) { // sorted: deterministic output
 		pos := c.fn.gotos[name]
 		if c.fn.labels[name] == nil && !c.nonLocalLabel(name) {
-			c.errorf(pos, "label '%s' used but not defined", name)
+			c.errorf(pos, "label '%s' used but not defined", sourceLabel(name))
 		}
 	}
 	c.scope = outer

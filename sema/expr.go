@@ -201,6 +201,7 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 			c.errorf(e.Pos, "label '%s' referenced outside of any function", e.Label)
 		} else {
 			c.fn.def.HasLabelAddr = true
+			e.Label = c.fn.labelName(e.Label, true)
 			if _, ok := c.fn.gotos[e.Label]; !ok {
 				c.fn.gotos[e.Label] = e.Pos
 			}
@@ -1258,6 +1259,7 @@ func (c *checker) stmtExpr(e *ast.StmtExpr) ast.Expr {
 		return e
 	}
 	c.pushScope()
+	defer c.pushLocalLabels(e.Body.Labels)()
 	items := e.Body.Items
 	for i, it := range items {
 		if es, ok := it.(*ast.ExprStmt); ok && i == len(items)-1 && es.X != nil {

@@ -64,7 +64,7 @@ func (c *checker) newNestedObj(d *ast.Decl) *ast.Object {
 // jump on both functions; the enclosing function must then define the label.
 func (c *checker) nonLocalLabel(name string) bool {
 	for a := c.fn.parent; a != nil; a = a.parent {
-		if !slices.Contains(a.localLabels, name) {
+		if !slices.Contains(a.localLabelNames, name) {
 			continue
 		}
 		if c.fn.def.NonLocalGotos == nil {

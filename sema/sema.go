@@ -12,6 +12,7 @@ package sema
 
 import (
 	"fmt"
+	"strings"
 
 	"gocc/ast"
 	"gocc/diag"
@@ -71,6 +72,56 @@ type funcCtx struct {
 	// localLabels are the names declared with __label__ in the blocks enclosing the
 	// point being checked, innermost last (sema/nested.go).
 	localLabels []string
+	// localLabelNames holds, parallel to localLabels, the name each local label has
+	// in the AST handed on: a label declared with __label__ is scoped to its block
+	// (GCC manual, "Local Labels"), so a macro using one can be expanded twice in a
+	// function (Linux's wait_event) and the function may have an ordinary label of
+	// the same name. Each declaration gets its own name, "name.N", which no C
+	// identifier can collide with.
+	localLabelNames []string
+	labelDecls      int // __label__ declarations so far
+}
+
+// labelName maps a label name written in the source at the point being checked to
+// its name in the AST: that of the innermost __label__ declaration of it in this
+// function or, when outer is set, in an enclosing one (a nested function may jump
+// to its parent's local labels), else name itself.
+func (f *funcCtx) labelName(name string, outer bool) string {
+	for ; f != nil; f = f.parent {
+		for i := len(f.localLabels) - 1; i >= 0; i-- {
+			if f.localLabels[i] == name {
+				return f.localLabelNames[i]
+			}
+		}
+		if !outer {
+			break
+		}
+	}
+	return name
+}
+
+// sourceLabel is the name a label had in the source (see funcCtx.localLabelNames).
+func sourceLabel(name string) string {
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// pushLocalLabels enters the scope of the labels a block declares with __label__;
+// the returned function leaves it.
+func (c *checker) pushLocalLabels(labels []string) (pop func()) {
+	f := c.fn
+	n := len(f.localLabels)
+	for _, name := range labels {
+		f.labelDecls++
+		f.localLabels = append(f.localLabels, name)
+		f.localLabelNames = append(f.localLabelNames, fmt.Sprintf("%s.%d", name, f.labelDecls))
+	}
+	return func() {
+		f.localLabels = f.localLabels[:n]
+		f.localLabelNames = f.localLabelNames[:n]
+	}
 }
 
 // checker holds the state of one Check call; there is no package-level mutable state.

@@ -30,9 +30,7 @@ func (c *checker) staticAssert(s *ast.StaticAssert) {
 func (c *checker) blockItems(b *ast.Block) {
 	if c.fn != nil && len(b.Labels) > 0 {
 		// Local labels (GNU C __label__) may be targets of nested functions' gotos.
-		n := len(c.fn.localLabels)
-		c.fn.localLabels = append(c.fn.localLabels, b.Labels...)
-		defer func() { c.fn.localLabels = c.fn.localLabels[:n] }()
+		defer c.pushLocalLabels(b.Labels)()
 	}
 	for _, it := range b.Items {
 		c.stmt(it)
@@ -130,6 +128,7 @@ func (c *checker) stmt(s ast.Stmt) {
 	case *ast.ReturnStmt:
 		c.returnStmt(s)
 	case *ast.GotoStmt:
+		s.Label = c.fn.labelName(s.Label, true)
 		if _, ok := c.fn.gotos[s.Label]; !ok {
 			c.fn.gotos[s.Label] = s.Pos
 		}
@@ -141,8 +140,9 @@ func (c *checker) stmt(s ast.Stmt) {
 		s.X = x
 		c.fn.def.HasLabelAddr = true
 	case *ast.LabeledStmt:
+		s.Label = c.fn.labelName(s.Label, false)
 		if prev := c.fn.labels[s.Label]; prev != nil {
-			c.errorf(s.Pos, "duplicate label '%s'", s.Label)
+			c.errorf(s.Pos, "duplicate label '%s'", sourceLabel(s.Label))
 		} else {
 			c.fn.labels[s.Label] = s
 		}
@@ -284,7 +284,9 @@ func (c *checker) asmStmt(s *ast.AsmStmt) {
 		}
 	}
 	if c.fn != nil {
-		for _, l := range s.Labels {
+		for i, l := range s.Labels {
+			l = c.fn.labelName(l, true)
+			s.Labels[i] = l
 			if _, ok := c.fn.gotos[l]; !ok {
 				c.fn.gotos[l] = s.Pos
 			}
