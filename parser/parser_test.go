@@ -221,3 +221,12 @@ func TestStmt(t *testing.T) {
 		}
 	}
 }
+
+// TestSilentExtraSemicolon: gcc reports an empty member declaration only under
+// -Wpedantic, and Linux headers have them (DEFINE_LOCK_GUARD_0).
+func TestSilentExtraSemicolon(t *testing.T) {
+	_, diags := parse(t, "struct s { int a;; ; };\n")
+	if got := diagString(diags); got != "" {
+		t.Errorf("diagnostics for an extra semicolon in a struct: %s", got)
+	}
+}
