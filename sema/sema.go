@@ -155,7 +155,9 @@ type checker struct {
 	// only those are laid out, so a member's array size is evaluated in the scope of the
 	// definition, not of an earlier "struct s *p" (C11 6.7.2.1p8, 6.2.1p7).
 	recDefined map[*ast.Record]bool
-	enumsSeen  map[*ast.EnumDef]bool
+	// enumPending: types of enums used before their definition, sized by defineEnum.
+	enumPending map[*ast.EnumDef][]*ast.Type
+	enumsSeen   map[*ast.EnumDef]bool
 
 	builtinObjs map[string]*ast.Object
 	// initCache memoizes checked initializer expressions so GNU range designators do not
@@ -195,6 +197,7 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		resolved:    map[*ast.Type]bool{},
 		recState:    map[*ast.Record]uint8{},
 		recDefined:  map[*ast.Record]bool{},
+		enumPending: map[*ast.EnumDef][]*ast.Type{},
 		enumsSeen:   map[*ast.EnumDef]bool{},
 		builtinObjs: map[string]*ast.Object{},
 		initCache:   map[ast.Expr]ast.Expr{},
@@ -269,6 +272,9 @@ func (c *checker) uniqueName(base string) string {
 // finishFile completes tentative definitions (C11 6.9.2p2), checks inline emission
 // (C11 6.7.4p7) and re-synchronizes sizes of types completed after first use.
 func (c *checker) finishFile() {
+	for _, ty := range c.resolvedList {
+		c.resolveSize(ty)
+	}
 	for _, o := range c.tentative {
 		if o.Defined {
 			continue
@@ -304,9 +310,6 @@ func (c *checker) finishFile() {
 				o.Defined = false
 			}
 		}
-	}
-	for _, ty := range c.resolvedList {
-		c.resolveSize(ty)
 	}
 	c.markLibraryFuncs()
 }

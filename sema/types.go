@@ -228,6 +228,11 @@ func (c *checker) resolveSize(t *ast.Type) {
 			t.Size, t.Align = t.Enum.Underlying.Size, t.Enum.Underlying.Align
 		} else {
 			t.Size, t.Align = -1, 0
+			if t.Enum != nil {
+				// Completed by defineEnum ("extern enum e x;" before "enum e {...}",
+				// a GNU extension Linux's asm/apic.h uses).
+				c.enumPending[t.Enum] = append(c.enumPending[t.Enum], t)
+			}
 		}
 	case ast.Array:
 		if t.Base == nil {
@@ -308,6 +313,10 @@ func (c *checker) defineEnum(e *ast.EnumDef) {
 		minV, maxV = 0, 0
 	}
 	e.Underlying = c.enumUnderlying(e, minV, maxV, bigUnsigned)
+	for _, t := range c.enumPending[e] {
+		c.resolveSize(t)
+	}
+	delete(c.enumPending, e)
 	for _, ec := range e.Consts {
 		if ec.Type == nil {
 			ec.Type = e.Underlying
