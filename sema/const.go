@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"strconv"
+	"strings"
 
 	"gocc/ast"
 )
@@ -482,16 +483,24 @@ func elemSize(p *ast.Type) int64 {
 
 // constBuiltin folds the integer builtins gcc evaluates at compile time when their
 // operand is constant, so that they may appear where a constant is required (Linux's
-// htons(ETH_P_IP) in a case label is __builtin_bswap16(0x0800)).
+// htons(ETH_P_IP) in a case label is __builtin_bswap16(0x0800), and its ilog2(n) of a
+// constant is 63 - __builtin_clzll(n) in static initialisers). clz and ctz of zero
+// are undefined (GCC manual, "Other Builtins") and are left unfolded.
 func (c *checker) constBuiltin(x *ast.Call) (*ast.ConstValue, bool) {
-	var width int
-	switch x.Builtin {
-	case "__builtin_bswap16":
+	name, width := x.Builtin, 32
+	switch {
+	case name == "__builtin_bswap16":
 		width = 16
-	case "__builtin_bswap32":
-		width = 32
-	case "__builtin_bswap64":
+	case name == "__builtin_bswap64":
 		width = 64
+	case strings.HasSuffix(name, "ll"):
+		name, width = strings.TrimSuffix(name, "ll"), 64
+	case strings.HasSuffix(name, "l"):
+		name, width = strings.TrimSuffix(name, "l"), 64
+	}
+	switch name {
+	case "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_clz", "__builtin_ctz",
+		"__builtin_popcount", "__builtin_parity", "__builtin_ffs", "__builtin_clrsb":
 	default:
 		return nil, false
 	}
@@ -502,6 +511,35 @@ func (c *checker) constBuiltin(x *ast.Call) (*ast.ConstValue, bool) {
 	if !ok || v.Kind != ast.ConstInt || v.Wide {
 		return nil, false
 	}
-	u := bits.ReverseBytes64(uint64(v.Int)) >> (64 - width)
-	return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(u)}, true
+	u := uint64(v.Int)
+	if width == 32 {
+		u = uint64(uint32(u))
+	}
+	var r int
+	switch name {
+	case "__builtin_clz":
+		if u == 0 {
+			return nil, false
+		}
+		r = bits.LeadingZeros64(u) - (64 - width)
+	case "__builtin_ctz":
+		if u == 0 {
+			return nil, false
+		}
+		r = bits.TrailingZeros64(u)
+	case "__builtin_popcount":
+		r = bits.OnesCount64(u)
+	case "__builtin_parity":
+		r = bits.OnesCount64(u) & 1
+	case "__builtin_ffs":
+		if u != 0 {
+			r = bits.TrailingZeros64(u) + 1
+		}
+	case "__builtin_clrsb":
+		s := int64(u << (64 - width)) // the value in the top width bits, sign intact
+		r = min(bits.LeadingZeros64(uint64(s^(s>>63)))-1, width-1)
+	default: // bswap
+		return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(bits.ReverseBytes64(u) >> (64 - width))}, true
+	}
+	return &ast.ConstValue{Kind: ast.ConstInt, Int: int64(r)}, true
 }
