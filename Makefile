@@ -11,7 +11,8 @@ DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	libc6-dev libc6-dev-arm64-cross libc6-dev-riscv64-cross \
 	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-user gcc-12-source time \
 	csmith libcsmith-dev cvise \
-	linux-source-6.1 flex bison bc libelf-dev cpio libc6-dev-i386
+	linux-source-6.1 flex bison bc libelf-dev cpio libc6-dev-i386 \
+	ccache distcc binutils-source cmake autoconf automake pkg-config dejagnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast kernel-syntax kernel-syntax-fast bench clean ppdiff ppdiff-fast ppbench
