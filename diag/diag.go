@@ -5,8 +5,10 @@
 package diag
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 )
 
@@ -110,6 +112,26 @@ func (l *List) Errorf(pos Pos, format string, args ...any) {
 
 func (l *List) Warnf(pos Pos, format string, args ...any) {
 	l.Add(&Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// SortByPosition puts the diagnostics from index from on among the earlier ones in
+// source order, for a stage that ran over the whole file after another (sema after
+// the parser's recovery) where gcc, which checks each declaration as it parses it,
+// would have reported them interleaved. Files are ordered by their first diagnostic.
+func (l *List) SortByPosition(from int) {
+	if from >= len(l.Diags) {
+		return
+	}
+	rank := map[*File]int{}
+	for _, d := range l.Diags {
+		if _, ok := rank[d.Pos.File]; !ok {
+			rank[d.Pos.File] = len(rank)
+		}
+	}
+	slices.SortStableFunc(l.Diags, func(a, b *Diagnostic) int {
+		return cmp.Or(cmp.Compare(rank[a.Pos.File], rank[b.Pos.File]),
+			cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
 }
 
 // HasErrors reports whether an error (or a warning promoted by -Werror) was recorded.

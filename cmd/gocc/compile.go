@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"gocc/ast"
 	"gocc/codegen"
 	"gocc/diag"
 	"gocc/ir/irgen"
@@ -115,6 +116,9 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 
 	stage = "parsing"
 	unit := parser.Parse(name, toks, diags)
+	if diags.HasErrors() {
+		checkAfterSyntaxErrors(unit, d, diags)
+	}
 	if failed() {
 		return errReported
 	}
@@ -204,4 +208,20 @@ func (d *driver) preprocConfig(in Input) *preproc.Config {
 		cfg.Macros = append(extra, o.PP.Macros...)
 	}
 	return &cfg
+}
+
+// checkAfterSyntaxErrors type-checks what the parser recovered of a file with syntax
+// errors, so that one run reports the semantic errors of the rest of the file too, as
+// gcc does. The tree has holes where the errors were; sema's invariants do not hold
+// on it, so a panic here only ends this best-effort check (the run fails anyway).
+func checkAfterSyntaxErrors(unit *ast.File, d *driver, diags *diag.List) {
+	if unit == nil || diags.TooMany() {
+		return
+	}
+	n := len(diags.Diags)
+	defer func() {
+		_ = recover()
+		diags.SortByPosition(n)
+	}()
+	sema.Check(unit, d.tgt, diags)
 }
