@@ -31,6 +31,7 @@ func TestResourceLimits(t *testing.T) {
 		{"nested_parens", "int x = " + strings.Repeat("(", n) + "1" + strings.Repeat(")", n) + ";\nint main(void) { return x - 1; }\n", nil, 0},
 		{"nested_blocks", "int main(void) { int r = 1; " + strings.Repeat("{", n) + "r = 0;" + strings.Repeat("}", n) + " return r; }\n", nil, 0},
 		{"switch_100000_cases", bigSwitch(100000), []string{"-O2"}, 0},
+		{"case_labels_10000_on_one_statement", chainedCases(n), []string{"-O2"}, 0},
 		{"initializer_64MB", "char big[64 << 20] = {1, [(64 << 20) - 1] = 2};\nint main(void) { return big[0] + big[(64 << 20) - 1] != 3; }\n", nil, 0},
 		{"long_line", "int a[] = {" + longList(300000) + "};\nint main(void) { return a[299999] != 299999 % 100; }\n", nil, 0},
 		{"long_expression", "int main(void) { int x = 1; return " + strings.Repeat("x+", 20000) + "0 != 20000; }\n", []string{"-O2"}, 0},
@@ -82,6 +83,18 @@ func bigSwitch(cases int) string {
 		fmt.Fprintf(&b, "\tcase %d: r = %d; break;\n", i, i*3)
 	}
 	fmt.Fprintf(&b, "\t}\n\treturn r;\n}\nint main(void) { return f(%d) != %d || f(5) != 15 || f(-1) != -1; }\n", cases-1, (cases-1)*3)
+	return b.String()
+}
+
+// chainedCases is a switch whose cases all label one statement ("case 0: case 1:
+// ... return 1;"), as gcc's limits-caselabels.c: a chain of empty blocks.
+func chainedCases(cases int) string {
+	var b strings.Builder
+	b.WriteString("int f(long x) {\n\tswitch (x) {\n")
+	for i := 0; i < cases; i++ {
+		fmt.Fprintf(&b, "\tcase %d:\n", i)
+	}
+	fmt.Fprintf(&b, "\t\treturn 1;\n\t}\n\treturn 0;\n}\nint main(void) { return f(0) != 1 || f(%d) != 1 || f(%d) != 0 || f(-1) != 0; }\n", cases-1, cases)
 	return b.String()
 }
 

@@ -215,13 +215,19 @@ func mergeBlocks(f *ir.Func, ctx *passContext) bool {
 // predecessor of s and does not end in an indirect jump (so every edge into s stays
 // splittable and distinct); the phis get, for the new edge, their argument for e -> s.
 // e is then unreachable and removed by the next round.
+//
+// Blocks are visited last to first: a chain of empty blocks in layout order (the
+// "case 1: case 2: ... case 10000:" labels of one statement, gcc's
+// limits-caselabels.c) then moves each edge once, not once per later block of the
+// chain, which was cubic in the chain's length.
 func bypassEmptyBlocks(f *ir.Func, ctx *passContext) bool {
 	taken := addressTaken(f, ctx)
 	changed := false
 	if len(f.Blocks) == 0 {
 		return false
 	}
-	for _, e := range f.Blocks[1:] {
+	for i := len(f.Blocks) - 1; i >= 1; i-- {
+		e := f.Blocks[i]
 		if e.Kind != ir.BlockPlain || len(e.Values) != 0 || taken[e.ID] || len(e.Succs) != 1 {
 			continue
 		}
