@@ -31,7 +31,7 @@ func TestResourceLimits(t *testing.T) {
 		{"nested_parens", "int x = " + strings.Repeat("(", n) + "1" + strings.Repeat(")", n) + ";\nint main(void) { return x - 1; }\n", nil, 0},
 		{"nested_blocks", "int main(void) { int r = 1; " + strings.Repeat("{", n) + "r = 0;" + strings.Repeat("}", n) + " return r; }\n", nil, 0},
 		{"switch_100000_cases", bigSwitch(100000), []string{"-O2"}, 0},
-		{"case_labels_10000_on_one_statement", chainedCases(n), []string{"-O2"}, 0},
+		{"case_labels_100000_on_one_statement", chainedCases(10 * n), []string{"-O2"}, 0},
 		{"initializer_64MB", "char big[64 << 20] = {1, [(64 << 20) - 1] = 2};\nint main(void) { return big[0] + big[(64 << 20) - 1] != 3; }\n", nil, 0},
 		{"long_line", "int a[] = {" + longList(300000) + "};\nint main(void) { return a[299999] != 299999 % 100; }\n", nil, 0},
 		{"long_expression", "int main(void) { int x = 1; return " + strings.Repeat("x+", 20000) + "0 != 20000; }\n", []string{"-O2"}, 0},

@@ -25,7 +25,20 @@ func succOccurrence(b *Block, i int) int {
 
 // predIndexOfEdge returns the index in c.Preds of the edge b.Succs[i] == c.
 func predIndexOfEdge(b *Block, i int) int {
-	c, k := b.Succs[i], succOccurrence(b, i)
+	c := b.Succs[i]
+	first, n := -1, 0
+	for j, p := range c.Preds {
+		if p == b {
+			if n == 0 {
+				first = j
+			}
+			n++
+		}
+	}
+	if n == 1 { // the only edge b -> c: no need to count b's earlier edges to c
+		return first
+	}
+	k := succOccurrence(b, i)
 	for j, p := range c.Preds {
 		if p == b {
 			if k == 0 {
@@ -62,6 +75,60 @@ func (b *Block) RemoveSuccEdge(i int) {
 	b.Succs = append(b.Succs[:i], b.Succs[i+1:]...)
 	if b.Kind == BlockSwitch && i < len(b.Cases) {
 		b.Cases = append(b.Cases[:i], b.Cases[i+1:]...)
+	}
+}
+
+// KeepOnlySucc removes every edge of b but b.Succs[keep], with the successors' phi
+// arguments for them, keeping the order of the remaining predecessors; it takes time
+// linear in the edges (removing them one by one with RemoveSuccEdge is quadratic for
+// a switch of 100,000 cases). The caller sets b's kind and control.
+func (b *Block) KeepOnlySucc(keep int) {
+	kb, kocc := b.Succs[keep], succOccurrence(b, keep)
+	done := map[*Block]bool{}
+	for _, c := range b.Succs {
+		if done[c] {
+			continue
+		}
+		done[c] = true
+		keepPred := make([]bool, len(c.Preds))
+		occ := 0
+		for j, p := range c.Preds {
+			if p != b {
+				keepPred[j] = true
+				continue
+			}
+			keepPred[j] = c == kb && occ == kocc
+			occ++
+		}
+		n := 0
+		for j, p := range c.Preds {
+			if keepPred[j] {
+				c.Preds[n] = p
+				n++
+			}
+		}
+		clear(c.Preds[n:])
+		c.Preds = c.Preds[:n]
+		for _, v := range c.Values {
+			if v.Op != OpPhi {
+				continue
+			}
+			n := 0
+			for j, a := range v.Args {
+				if keepPred[j] {
+					v.Args[n] = a
+					n++
+				} else {
+					a.Uses--
+				}
+			}
+			clear(v.Args[n:])
+			v.Args = v.Args[:n]
+		}
+	}
+	b.Succs = []*Block{kb}
+	if b.Kind == BlockSwitch {
+		b.Cases = nil
 	}
 }
 

@@ -58,39 +58,43 @@ func addressTaken(f *ir.Func, ctx *passContext) map[int]bool {
 
 // makePlain keeps only edge keep of b and makes b a Plain block.
 func makePlain(b *ir.Block, keep int) {
-	for i := len(b.Succs) - 1; i >= 0; i-- {
-		if i != keep {
-			b.RemoveSuccEdge(i)
-		}
-	}
+	b.KeepOnlySucc(keep)
 	b.Kind = ir.BlockPlain
 	b.SetControl(nil)
 	b.Cases = nil
 	b.Likely = 0
 }
 
-// samePhiArgs reports whether edges i and j of b carry the same phi arguments into their
-// common successor.
-func samePhiArgs(b *ir.Block, i, j int) bool {
-	s := b.Succs[i]
-	pi, pj := b.SuccPredIndex(i), b.SuccPredIndex(j)
-	for _, v := range s.Values {
-		if v.Op == ir.OpPhi && v.Args[pi] != v.Args[pj] {
-			return false
-		}
-	}
-	return true
-}
-
 // allSameSucc reports whether every edge of b goes to one block with the same phi
 // arguments, so the branch decides nothing.
 func allSameSucc(b *ir.Block) bool {
-	for i := 1; i < len(b.Succs); i++ {
-		if b.Succs[i] != b.Succs[0] || !samePhiArgs(b, 0, i) {
+	if len(b.Succs) < 2 {
+		return false
+	}
+	s := b.Succs[0]
+	for _, t := range b.Succs[1:] {
+		if t != s {
 			return false
 		}
 	}
-	return len(b.Succs) > 1
+	// Every edge goes to s; b's entries in s.Preds are its edges in order.
+	var idx []int
+	for j, p := range s.Preds {
+		if p == b {
+			idx = append(idx, j)
+		}
+	}
+	for _, v := range s.Values {
+		if v.Op != ir.OpPhi {
+			continue
+		}
+		for _, j := range idx[1:] {
+			if v.Args[j] != v.Args[idx[0]] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func foldBranches(f *ir.Func) bool {
@@ -226,6 +230,21 @@ func bypassEmptyBlocks(f *ir.Func, ctx *passContext) bool {
 	if len(f.Blocks) == 0 {
 		return false
 	}
+	// edgesTo[p][e] lists the indices of p's edges to e, for predecessors with many
+	// successors (a switch), kept up to date as edges are redirected; scanning all
+	// of p.Succs for each of them would be quadratic.
+	edgesTo := map[*ir.Block]map[*ir.Block][]int{}
+	edgesOf := func(p, e *ir.Block) []int {
+		m := edgesTo[p]
+		if m == nil {
+			m = map[*ir.Block][]int{}
+			for i, t := range p.Succs {
+				m[t] = append(m[t], i)
+			}
+			edgesTo[p] = m
+		}
+		return m[e]
+	}
 	for i := len(f.Blocks) - 1; i >= 1; i-- {
 		e := f.Blocks[i]
 		if e.Kind != ir.BlockPlain || len(e.Values) != 0 || taken[e.ID] || len(e.Succs) != 1 {
@@ -241,25 +260,28 @@ func bypassEmptyBlocks(f *ir.Func, ctx *passContext) bool {
 				phis = append(phis, v)
 			}
 		}
+		var args []*ir.Value
+		if len(phis) > 0 {
+			ei := s.PredIndex(e) // unchanged below: redirecting appends to s.Preds
+			args = make([]*ir.Value, len(phis))
+			for k, phi := range phis {
+				args[k] = phi.Args[ei]
+			}
+		}
 		for _, p := range append([]*ir.Block(nil), e.Preds...) {
 			if len(phis) > 0 && (p.Kind == ir.BlockIndirectJump || s.PredIndex(p) >= 0) {
 				continue
 			}
-			for i := range p.Succs {
-				if p.Succs[i] != e {
-					continue
-				}
-				args := make([]*ir.Value, len(phis))
-				ei := s.PredIndex(e)
-				for k, phi := range phis {
-					args[k] = phi.Args[ei]
-				}
-				p.RedirectSucc(i, s, args)
-				changed = true
-				if len(phis) > 0 {
-					break // p is now a predecessor of s: one edge only
-				}
+			idx := edgesOf(p, e)
+			if len(phis) > 0 {
+				idx = idx[:1] // p becomes a predecessor of s: one edge only
 			}
+			for _, i := range idx {
+				p.RedirectSucc(i, s, args)
+				edgesTo[p][s] = append(edgesTo[p][s], i)
+				changed = true
+			}
+			edgesTo[p][e] = edgesTo[p][e][len(idx):]
 		}
 	}
 	return changed
