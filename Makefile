@@ -15,7 +15,7 @@ DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	ccache distcc binutils-source cmake autoconf automake pkg-config dejagnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast kernel-syntax kernel-syntax-fast bench clean ppdiff ppdiff-fast ppbench
+.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast kernel-syntax kernel-syntax-fast syntax-check nocrash bench clean ppdiff ppdiff-fast ppbench
 
 all: build
 
@@ -99,6 +99,17 @@ ppdiff-fast: build
 # (make -j$(JOBS), a few minutes) into ~/.cache/gocc/kernel; the files are then checked
 # one at a time. kernel-syntax-fast checks every 10th file.
 KERNEL_SYNTAX = $(GO) run ./cmd/kernelsyntax --gocc $(GOCC) --build-jobs $(JOBS)
+# Issue 4's front-end check: gocc -fsyntax-only accepts every gcc.c-torture file gcc
+# accepts (known exceptions, with reasons, in torture/expect-syntax.txt).
+syntax-check: build
+	$(GO) run ./cmd/nocrash --gocc $(GOCC) --jobs $(JOBS) --syntax --compare-gcc \
+		--dirs gcc.c-torture/compile,gcc.c-torture/execute --expect torture/expect-syntax.txt
+
+# The no-crash corpus: gcc.dg, gcc.c-torture/compile and execute through gocc -S
+# (-fsyntax-only for files that expect errors): no internal errors, no hangs.
+nocrash: build
+	$(GO) run ./cmd/nocrash --gocc $(GOCC) --jobs $(JOBS)
+
 kernel-syntax: build
 	$(KERNEL_SYNTAX)
 

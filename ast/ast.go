@@ -275,6 +275,14 @@ type VaArg struct {
 	To *Type
 }
 
+// ConvertVector is GNU C's __builtin_convertvector(X, To): the vector X converted
+// element by element to the vector type To, which has as many elements.
+type ConvertVector struct {
+	ExprBase
+	X  Expr
+	To *Type
+}
+
 // Offsetof is __builtin_offsetof(T, designator); sema folds it to an IntLit.
 type Offsetof struct {
 	ExprBase
@@ -463,6 +471,7 @@ type Decl struct {
 	ThreadLocal bool // _Thread_local / __thread
 	Inline      bool
 	Noreturn    bool
+	ImplicitInt bool // no type specifier: the type is int (C89), or returns int
 	Attrs       []*Attr
 	AsmName     string // "int f(void) __asm__("g")": the symbol name to use
 	Init        Expr   // an Expr or *InitList; nil if none

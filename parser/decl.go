@@ -418,6 +418,7 @@ func (p *Parser) declaration(ds *declSpecs, funcOK bool) []*ast.Decl {
 			ThreadLocal: ds.threadLocal, Inline: ds.inline, Noreturn: ds.noreturn}
 		decl.Attrs = append(append([]*ast.Attr(nil), ds.attrs...), d.allAttrs()...)
 		if ds.noType {
+			decl.ImplicitInt = true
 			if fn != nil && typ.Kind == ast.Func {
 				p.warnf(in.pos, "return type defaults to 'int'")
 			} else {

@@ -165,7 +165,10 @@ func (p *Parser) nestedDeclarator(mode declMode) bool {
 		return true
 	case lexer.Ident:
 		if kw == kwAttribute {
-			return true
+			// "(__attribute__((mode(SI))) int x)" is a parameter list: after the
+			// attributes, declaration specifiers follow (gcc's 20010313-1.c).
+			t, kw = p.peekPastAttributes(1)
+			return t.Kind != lexer.RParen && !p.startsDecl(t, kw)
 		}
 		if kw != kwNone {
 			return false
@@ -173,6 +176,33 @@ func (p *Parser) nestedDeclarator(mode declMode) bool {
 		return mode == declEither && p.typedefType(t.Text) == nil
 	}
 	return false
+}
+
+// peekPastAttributes returns the token after the __attribute__((...)) groups that
+// start at peek(n).
+func (p *Parser) peekPastAttributes(n int) (*lexer.Token, keyword) {
+	for {
+		t, kw := p.peek(n)
+		if kw != kwAttribute {
+			return t, kw
+		}
+		n++
+		for depth := 0; ; n++ {
+			t, _ = p.peek(n)
+			switch t.Kind {
+			case lexer.EOF:
+				return t, kwNone
+			case lexer.LParen:
+				depth++
+			case lexer.RParen:
+				depth--
+			}
+			if depth == 0 {
+				n++
+				break
+			}
+		}
+	}
 }
 
 // typeQualifierList parses
@@ -307,6 +337,15 @@ func (p *Parser) functionSuffix() suffixPart {
 			pos = in.pos
 		}
 		p.bindName(in.name, nil)
+		// The type attributes of a parameter declaration (mode, vector_size) belong
+		// to its type, in the prototype as in the definition.
+		for _, a := range attrs {
+			if a.Name == "mode" || a.Name == "vector_size" {
+				nt := *typ
+				nt.Attrs = append(append([]*ast.Attr(nil), typ.Attrs...), a)
+				typ = &nt
+			}
+		}
 		s.params = append(s.params, &ast.Param{Pos: pos, Name: in.name, Type: typ})
 		s.paramDecls = append(s.paramDecls, &ast.Decl{Pos: pos, Name: in.name, Type: typ,
 			Storage: ds.storage, Attrs: attrs})

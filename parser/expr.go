@@ -345,6 +345,7 @@ func (p *Parser) postfixTail(x ast.Expr) ast.Expr {
 //		identifier | constant | string-literal | ( expression ) | generic-selection
 //		( compound-statement )                                   (GNU statement expression)
 //		__builtin_va_arg ( assignment-expression , type-name )   (GNU)
+//		__builtin_convertvector ( assignment-expression , type-name )   (GNU)
 //		__builtin_offsetof ( type-name , offsetof-member-designator )
 //		__builtin_types_compatible_p ( type-name , type-name )
 //		__builtin_choose_expr ( assignment-expression , assignment-expression , assignment-expression )
@@ -372,6 +373,14 @@ func (p *Parser) primaryExpression() ast.Expr {
 			va.To = p.typeName()
 			p.expect(lexer.RParen)
 			return va
+		case kwBuiltinConvertVector:
+			p.next()
+			p.expect(lexer.LParen)
+			cv := &ast.ConvertVector{ExprBase: base(pos), X: p.assignmentExpression()}
+			p.expect(lexer.Comma)
+			cv.To = p.typeName()
+			p.expect(lexer.RParen)
+			return cv
 		case kwBuiltinOffsetof:
 			return p.offsetof()
 		case kwBuiltinTypesCompatible:

@@ -72,6 +72,7 @@ const (
 	kwReal      // __real, __real__
 	kwImag      // __imag, __imag__
 	kwBuiltinVaArg
+	kwBuiltinConvertVector
 	kwBuiltinOffsetof
 	kwBuiltinTypesCompatible
 	kwBuiltinChooseExpr
@@ -112,6 +113,7 @@ var keywordTable = map[string]keyword{
 	"__extension__": kwExtension, "__label__": kwLabel,
 	"__real": kwReal, "__real__": kwReal, "__imag": kwImag, "__imag__": kwImag,
 	"__builtin_va_arg":             kwBuiltinVaArg,
+	"__builtin_convertvector":      kwBuiltinConvertVector,
 	"__builtin_offsetof":           kwBuiltinOffsetof,
 	"__builtin_types_compatible_p": kwBuiltinTypesCompatible,
 	"__builtin_choose_expr":        kwBuiltinChooseExpr,

@@ -294,18 +294,32 @@ func (p *Parser) labelBody() ast.Stmt {
 //	labeled-statement: case constant-expression : statement
 //	                 | case constant-expression ... constant-expression : statement  (GNU)
 func (p *Parser) caseStatement() ast.Stmt {
-	s := &ast.CaseStmt{StmtBase: ast.StmtBase{Pos: p.tok.Pos}}
-	p.next()
-	s.Lo = p.constantExpression()
-	if p.accept(lexer.Ellipsis) {
-		s.Hi = p.constantExpression()
+	// A run of case labels on one statement ("case 0: case 1: ... stmt", 100,000 of
+	// them in gcc's limits-caselabels.c) is parsed in a loop, not by recursion, so
+	// it does not count against the nesting limit.
+	var chain []*ast.CaseStmt
+	for {
+		s := &ast.CaseStmt{StmtBase: ast.StmtBase{Pos: p.tok.Pos}}
+		p.next()
+		s.Lo = p.constantExpression()
+		if p.accept(lexer.Ellipsis) {
+			s.Hi = p.constantExpression()
+		}
+		if !p.expect(lexer.Colon) {
+			p.skipTo(lexer.Colon, lexer.Semi)
+			p.accept(lexer.Colon)
+		}
+		chain = append(chain, s)
+		if !p.at(lexer.Ident) || p.kw != kwCase {
+			break
+		}
 	}
-	if !p.expect(lexer.Colon) {
-		p.skipTo(lexer.Colon, lexer.Semi)
-		p.accept(lexer.Colon)
+	body := p.labelBody()
+	for i := len(chain) - 1; i >= 0; i-- {
+		chain[i].Body = body
+		body = chain[i]
 	}
-	s.Body = p.labelBody()
-	return s
+	return body
 }
 
 // ifStatement parses

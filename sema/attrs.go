@@ -109,6 +109,19 @@ func (c *checker) userAlign(t *ast.Type) int64 {
 // records it in Record.MaxFieldAlign.
 func (c *checker) pragmaPack(r *ast.Record) int64 { return int64(r.MaxFieldAlign) }
 
+// innermostBase returns the type vector_size applies to when it is written on a
+// derived type: through pointers, arrays and function returns to the innermost base,
+// as gcc does ("vector float f(void)" returns a vector; "vector int *p" points to
+// one). The chain down to it is copied, since base types are shared.
+func innermostBase(t *ast.Type) *ast.Type {
+	for (t.Kind == ast.Pointer || t.Kind == ast.Array || t.Kind == ast.Func) && t.Base != nil {
+		b := *t.Base
+		t.Base = &b
+		t = &b
+	}
+	return t
+}
+
 // applyTypeAttrs applies the type-changing attributes (vector_size, mode) to t in place;
 // aligned and packed are read when sizes and layouts are computed.
 func (c *checker) applyTypeAttrs(t *ast.Type, attrs []*ast.Attr) {
@@ -121,6 +134,7 @@ func (c *checker) applyTypeAttrs(t *ast.Type, attrs []*ast.Attr) {
 			if !ok {
 				continue
 			}
+			t := innermostBase(t)
 			elem := *t
 			elem.Attrs = nil
 			elem.Qual = 0
@@ -134,7 +148,12 @@ func (c *checker) applyTypeAttrs(t *ast.Type, attrs []*ast.Attr) {
 			q := t.Qual
 			*t = ast.Type{Kind: ast.Vector, Qual: q, Base: et, Len: n / et.Size, Attrs: t.Attrs, Name: t.Name}
 		case "transparent_union":
-			// Read by the argument conversion (C: GNU transparent unions).
+			// Read by the argument conversion (C: GNU transparent unions) from the
+			// union itself, also when written on a typedef of it ("typedef union
+			// {...} T __attribute__((transparent_union))", as glibc's socket.h).
+			if t.Kind == ast.Union && t.Record != nil && !hasAttr(t.Record.Attrs, a.Name) {
+				t.Record.Attrs = append(t.Record.Attrs, a)
+			}
 		default:
 			if !ignoredAttrs[a.Name] {
 				c.warnf(a.Pos, "'%s' attribute directive ignored", a.Name)

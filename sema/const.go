@@ -1,6 +1,7 @@
 package sema
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
@@ -23,7 +24,9 @@ func (c *checker) entryConst(en *ast.InitEntry) {
 		c.errorf(en.Value.Position(), "initializer element is not constant")
 		return
 	}
+	c.inStaticInit = true
 	v, ok := c.constValue(en.Value)
+	c.inStaticInit = false
 	if !ok {
 		c.errorf(en.Value.Position(), "initializer element is not constant")
 		return
@@ -122,6 +125,8 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 		return nil, false
 	case *ast.Binary:
 		return c.constBinary(x)
+	case *ast.Ident:
+		return c.constObjectValue(x.Obj)
 	case *ast.Cond:
 		cv, ok := c.constValue(x.C)
 		if !ok {
@@ -160,6 +165,24 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 	return nil, false
 }
 
+// constObjectValue folds, in a static initializer, a read of a const-qualified
+// arithmetic object with static storage and a constant initializer, as gcc does
+// ("const char a = 0x42; const double b = a;", gcc's pr83222.c). Elsewhere (case
+// labels, array sizes) such a read is not a constant expression (C11 6.6).
+func (c *checker) constObjectValue(o *ast.Object) (*ast.ConstValue, bool) {
+	if !c.inStaticInit || o == nil || o.Kind != ast.ObjVar || !o.Global || o.Volatile ||
+		o.Type.Qual&ast.Const == 0 || o.Type.Qual&ast.Volatile != 0 || !(o.Type.IsInteger() || o.Type.IsFloat()) ||
+		len(o.Init) != 1 || o.Init[0].Const == nil || o.Init[0].Field != nil {
+		return nil, false
+	}
+	v := o.Init[0].Const
+	if v.Kind != ast.ConstInt && v.Kind != ast.ConstFloat {
+		return nil, false
+	}
+	r := *v
+	return &r, true
+}
+
 func constBool(b bool) *ast.ConstValue {
 	v := &ast.ConstValue{Kind: ast.ConstInt}
 	if b {
@@ -169,12 +192,26 @@ func constBool(b bool) *ast.ConstValue {
 }
 
 // stringObj makes the static object holding a string literal used as an address.
+// Identical literals share one object, as gcc's do (C11 6.4.5p7 leaves it open), so
+// &"ab"[1] - &"ab"[0] is the constant 1.
 func (c *checker) stringObj(s *ast.StringLit) *ast.Object {
+	key := stringKey{prefix: s.Prefix, bytes: string(s.Bytes), wide: fmt.Sprint(s.Wide), size: s.Type().Size}
+	if o := c.stringObjs[key]; o != nil {
+		return o
+	}
 	c.staticCount++
 	o := &ast.Object{Kind: ast.ObjVar, Pos: s.Pos, Type: s.Type(), Global: true, Defined: true,
 		LinkName: ".Lstr." + strconv.Itoa(c.staticCount), Str: s, Constructor: -1, Destructor: -1}
 	c.addGlobal(o)
+	c.stringObjs[key] = o
 	return o
+}
+
+// stringKey identifies a string literal's contents and type, for stringObj.
+type stringKey struct {
+	prefix      ast.StrPrefix
+	bytes, wide string
+	size        int64
 }
 
 // constAddr evaluates the address of an lvalue as an address constant.
@@ -426,6 +463,8 @@ func (c *checker) constBinary(x *ast.Binary) (*ast.ConstValue, bool) {
 		case ast.Div:
 			d := br*br + bi*bi
 			rr, ri = (ar*br+ai*bi)/d, (ai*br-ar*bi)/d
+		case ast.Eq, ast.Ne: // equal when both parts are (C11 6.5.9p4)
+			return constBool((ar == br && ai == bi) == (x.Op == ast.Eq)), true
 		default:
 			return nil, false
 		}

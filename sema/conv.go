@@ -158,6 +158,7 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 			return c.builtinCall(e, id, b)
 		}
 	}
+	calleeID, _ := e.Fn.(*ast.Ident)
 	fn := c.rvalue(e.Fn)
 	e.Fn = fn
 	ft := fn.Type()
@@ -181,6 +182,17 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	}
 	c.resolveType(ft)
 	proto := !ft.OldStyle
+	if proto && calleeID != nil && c.implicitLib[calleeID.Obj] {
+		// An implicitly declared library function has the builtin's prototype, but
+		// a call that does not match it is only warned about, as by gcc
+		// (-Wbuiltin-declaration-mismatch), and passes its arguments as to "int f()".
+		np := len(ft.Params)
+		if len(e.Args) < np || len(e.Args) > np && !ft.Variadic {
+			c.warnf(e.Pos, "too %s arguments to built-in function '%s' expecting %d",
+				map[bool]string{true: "few", false: "many"}[len(e.Args) < np], fnName, np)
+			proto = false
+		}
+	}
 	if proto {
 		np := len(ft.Params)
 		if np == 1 && ft.Params[0].Type.Kind == ast.Void {
@@ -259,13 +271,18 @@ func (c *checker) implicitDecl(id *ast.Ident) {
 	var ft *ast.Type
 	if b, ok := lookupBuiltin(id.Name); ok && b.libOnly {
 		ft = c.builtinSig(b.sig)
-		c.warnf(id.Pos, "incompatible implicit declaration of built-in function '%s'", id.Name)
+		if ft.Base.Kind != ast.Int {
+			c.warnf(id.Pos, "incompatible implicit declaration of built-in function '%s'", id.Name)
+		}
 	} else {
 		ft = &ast.Type{Kind: ast.Func, Base: c.types[ast.Int], OldStyle: true}
 		c.resolveType(ft)
 	}
 	o := &ast.Object{Kind: ast.ObjFunc, Name: id.Name, Pos: id.Pos, Type: ft, Linkage: ast.External,
 		Global: true, LinkName: id.Name, Constructor: -1, Destructor: -1}
+	if !ft.OldStyle {
+		c.implicitLib[o] = true
+	}
 	c.linkObjs[id.Name] = o
 	c.addGlobal(o)
 	c.declareIn(c.fileScope, id.Name, o)

@@ -109,6 +109,14 @@ func (c *checker) linkDecl(d *ast.Decl, fileScope bool) *ast.Object {
 			c.errorf(d.Pos, "'%s' redeclared as different kind of symbol", d.Name)
 			return nil
 		}
+		if implicitIntOverVoid(prev, d) {
+			// "static void f(int); ... f(int x) {...}": gcc warns and keeps the void
+			// return type of the earlier declaration.
+			c.warnf(d.Pos, "conflicting types for '%s'", d.Name)
+			nt := *d.Type
+			nt.Base = prev.Type.Base
+			d.Type = &nt
+		}
 		if !c.compatible(prev.Type, d.Type) {
 			c.errorf(d.Pos, "conflicting types for '%s'; have '%s'", d.Name, typeString(d.Type))
 		} else {
@@ -241,6 +249,7 @@ func (c *checker) funcDef(d *ast.Decl) {
 		o = c.nestedFuncObj(d, def)
 	} else {
 		c.declType(d)
+		ft = d.Type // a copy when attributes changed it ("vector float f(void) {...}")
 		o = c.linkDecl(d, true)
 	}
 	c.scope = funcScope
@@ -406,4 +415,13 @@ func (c *checker) initObject(d *ast.Decl, o *ast.Object, static bool) {
 	if static {
 		o.Init = d.Inits
 	}
+}
+
+// implicitIntOverVoid reports whether d defines, with an implicit int return type, a
+// function that prev declared as returning void (K&R code; gcc accepts it with a
+// warning, the definition then returns void).
+func implicitIntOverVoid(prev *ast.Object, d *ast.Decl) bool {
+	return d.ImplicitInt && d.Body != nil && prev.Kind == ast.ObjFunc && d.Type.Kind == ast.Func &&
+		prev.Type.Kind == ast.Func && prev.Type.Base != nil && prev.Type.Base.Kind == ast.Void &&
+		d.Type.Base != nil && d.Type.Base.Kind == ast.Int
 }

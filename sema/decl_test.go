@@ -255,6 +255,8 @@ func TestDiagnostics(t *testing.T) {
 		{"int x __attribute__((bogus_attr));", []string{"warning: 'bogus_attr' attribute directive ignored"}},
 		{"void *f(void) { return malloc(4); }", []string{"warning: implicit declaration of function 'malloc'", "warning: incompatible implicit declaration of built-in function 'malloc'"}},
 		{"void f(void) { int a = 1 << 40; }", []string{"warning: left shift count >= width of type"}},
+		{"void f(void) { fputs(\"\"); }", []string{"warning: implicit declaration of function 'fputs'", "warning: too few arguments to built-in function 'fputs' expecting 2"}},
+		{"static void g(int); g(int x) { }", []string{"warning: return type defaults to 'int'", "warning: conflicting types for 'g'"}},
 		{"struct S { int a; } s; void f(void) { int x = (int)s; }", []string{"error: aggregate value used where an integer was expected"}},
 		{"int x[2] = {1, 2, 3};", []string{"warning: excess elements in array initializer"}},
 		{"void f(int x) { int a = x ? (int *)0 : 1.0; }", []string{"error: type mismatch in conditional expression"}},

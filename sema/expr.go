@@ -169,6 +169,20 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 		e.To = e.To.Unqual()
 		e.Ty = e.To
 		return e
+	case *ast.ConvertVector:
+		x := c.rvalue(e.X)
+		e.X = x
+		c.resolveType(e.To)
+		e.To = e.To.Unqual()
+		e.Ty = e.To
+		xt := x.Type()
+		switch {
+		case xt.Kind != ast.Vector || e.To.Kind != ast.Vector:
+			c.errorf(e.Pos, "'__builtin_convertvector' first argument must be an integer or floating vector")
+		case xt.Len != e.To.Len:
+			c.errorf(e.Pos, "'__builtin_convertvector' number of elements of the first argument vector and the second argument vector type should be the same")
+		}
+		return e
 	case *ast.Offsetof:
 		return c.offsetof(e)
 	case *ast.TypesCompatible:
@@ -1161,6 +1175,24 @@ func (c *checker) cast(e *ast.Cast) ast.Expr {
 	return e
 }
 
+// refreshSize recomputes the size of a type that was incomplete when it was resolved
+// and may have been completed since: "extern struct s x;" before the definition of
+// struct s, then sizeof x or __alignof__ (x) after it (C11 6.2.5p22: the type is
+// complete from the end of the definition on).
+func (c *checker) refreshSize(t *ast.Type) {
+	if t == nil || t.Size >= 0 && t.Align > 0 {
+		return
+	}
+	switch t.Kind {
+	case ast.Array, ast.Complex, ast.Vector:
+		c.refreshSize(t.Base)
+	case ast.Struct, ast.Union, ast.Enum:
+	default:
+		return
+	}
+	c.resolveSize(t)
+}
+
 func isIntLit(e ast.Expr) bool { _, ok := e.(*ast.IntLit); return ok }
 
 // sizeof folds sizeof and _Alignof to size_t constants (C11 6.5.3.4) unless the operand
@@ -1182,6 +1214,7 @@ func (c *checker) sizeof(e *ast.Sizeof) ast.Expr {
 			obj = id.Obj
 		}
 	}
+	c.refreshSize(t)
 	e.Ty = c.sizeT
 	if !e.Align && (isVariablyModified(t) && t.Kind == ast.Array || variableRecord(t)) {
 		return e

@@ -35,8 +35,23 @@ func (c *checker) initializer(t *ast.Type, init ast.Expr, static bool, name stri
 	if t.Kind == ast.Array && t.Len < 0 && !t.VLA {
 		w.topOpen = true
 	}
+	if cl, ok := init.(*ast.CompoundLit); ok && static && t.Kind == ast.Array && cl.To.Kind == ast.Array && cl.Init != nil {
+		// GNU C: a static array initialized from a compound literal of array type
+		// ("static const short a[] = (const short []){1, 2};", gcc's pr48517.c) takes
+		// the literal's elements; gcc rejects it for automatic arrays.
+		c.resolveType(cl.To)
+		if c.compatibleUnqual(t.Base.Unqual(), cl.To.Base.Unqual()) {
+			w.list(t, 0, cl.Init, true)
+			if w.topOpen && cl.To.Len > w.maxLen {
+				w.maxLen = cl.To.Len
+			}
+			init = nil
+		}
+	}
 	if list, ok := init.(*ast.InitList); ok {
 		w.list(t, 0, list, true)
+	} else if init == nil {
+		// taken from a compound literal above
 	} else {
 		w.value(t, 0, nil, init, true)
 	}

@@ -154,7 +154,11 @@ type checker struct {
 	// recDefined: records whose definition (the ast.Type with Defines) has been checked;
 	// only those are laid out, so a member's array size is evaluated in the scope of the
 	// definition, not of an earlier "struct s *p" (C11 6.7.2.1p8, 6.2.1p7).
-	recDefined map[*ast.Record]bool
+	recDefined   map[*ast.Record]bool
+	stringObjs   map[stringKey]*ast.Object // see stringObj
+	inStaticInit bool                      // evaluating a static initializer's constant (constObjectValue)
+	// implicitLib: library functions declared implicitly with their builtin prototype.
+	implicitLib map[*ast.Object]bool
 	// enumPending: types of enums used before their definition, sized by defineEnum.
 	enumPending map[*ast.EnumDef][]*ast.Type
 	enumsSeen   map[*ast.EnumDef]bool
@@ -198,6 +202,8 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		recState:    map[*ast.Record]uint8{},
 		recDefined:  map[*ast.Record]bool{},
 		enumPending: map[*ast.EnumDef][]*ast.Type{},
+		stringObjs:  map[stringKey]*ast.Object{},
+		implicitLib: map[*ast.Object]bool{},
 		enumsSeen:   map[*ast.EnumDef]bool{},
 		builtinObjs: map[string]*ast.Object{},
 		initCache:   map[ast.Expr]ast.Expr{},

@@ -566,7 +566,8 @@ func (c *checker) compatibleUnqual(a, b *ast.Type) bool {
 			return false
 		}
 		for i := range a.Params {
-			if !c.compatible(a.Params[i].Type.Unqual(), b.Params[i].Type.Unqual()) {
+			pa, pb := a.Params[i].Type.Unqual(), b.Params[i].Type.Unqual()
+			if !c.compatible(pa, pb) && !c.unionParamMatch(pa, pb) && !c.unionParamMatch(pb, pa) {
 				return false
 			}
 		}
@@ -581,6 +582,23 @@ func (c *checker) compatibleUnqual(a, b *ast.Type) bool {
 		return a.Size == b.Size && c.compatibleUnqual(a.Base, b.Base)
 	}
 	return true
+}
+
+// unionParamMatch reports whether parameter type u, a transparent or unnamed union,
+// has a member of type t and t's size: gcc takes "void f(union { int *p; } u)" and
+// "void f(int *p)" as compatible declarations of one function (its pr34885.c,
+// pr46866.c; glibc's transparent __SOCKADDR_ARG).
+func (c *checker) unionParamMatch(u, t *ast.Type) bool {
+	if u.Kind != ast.Union || u.Record == nil || u.Size != t.Size ||
+		!hasAttr(u.Record.Attrs, "transparent_union") && (u.Record.Tag != "" || u.Name != "") {
+		return false
+	}
+	for _, m := range u.Record.Members {
+		if c.compatible(m.Type.Unqual(), t) {
+			return true
+		}
+	}
+	return false
 }
 
 // composite returns the composite type of two compatible types (C11 6.2.7p3).

@@ -150,6 +150,17 @@ func (fn *fn) vectorArith(op ast.BinaryOp, x, y *ir.Value, t, xt, yt *ast.Type) 
 	return tmp
 }
 
+// convertVector converts vector x of type from element by element to vector type to
+// (__builtin_convertvector; sema checked that the element counts agree).
+func (fn *fn) convertVector(x *ir.Value, from, to *ast.Type) *ir.Value {
+	tmp := fn.tempSlot(to)
+	for i := int64(0); i < to.Len; i++ {
+		a := fn.load(fn.offset(x, i*from.Base.Size), from.Base, false)
+		fn.store(fn.offset(tmp, i*to.Base.Size), fn.convert(a, from.Base, to.Base), to.Base, false)
+	}
+	return tmp
+}
+
 func (fn *fn) vectorUnary(op ast.UnaryOp, x *ir.Value, t *ast.Type) *ir.Value {
 	et := t.Base
 	tmp := fn.tempSlot(t)

@@ -567,6 +567,8 @@ func (fn *fn) expr(e ast.Expr) *ir.Value {
 		return fn.expr(e.Chosen)
 	case *ast.ChooseExpr:
 		return fn.expr(e.Chosen)
+	case *ast.ConvertVector:
+		return fn.convertVector(fn.expr(e.X), e.X.Type(), e.To)
 	case *ast.VaArg:
 		to := e.To
 		if to == nil {
