@@ -366,21 +366,11 @@ func (p *Parser) primaryExpression() ast.Expr {
 		case kwGeneric:
 			return p.genericSelection()
 		case kwBuiltinVaArg:
-			p.next()
-			p.expect(lexer.LParen)
-			va := &ast.VaArg{ExprBase: base(pos), Ap: p.assignmentExpression()}
-			p.expect(lexer.Comma)
-			va.To = p.typeName()
-			p.expect(lexer.RParen)
-			return va
+			x, to := p.exprAndTypeArgs()
+			return &ast.VaArg{ExprBase: base(pos), Ap: x, To: to}
 		case kwBuiltinConvertVector:
-			p.next()
-			p.expect(lexer.LParen)
-			cv := &ast.ConvertVector{ExprBase: base(pos), X: p.assignmentExpression()}
-			p.expect(lexer.Comma)
-			cv.To = p.typeName()
-			p.expect(lexer.RParen)
-			return cv
+			x, to := p.exprAndTypeArgs()
+			return &ast.ConvertVector{ExprBase: base(pos), X: x, To: to}
 		case kwBuiltinOffsetof:
 			return p.offsetof()
 		case kwBuiltinTypesCompatible:
@@ -517,4 +507,16 @@ func (p *Parser) offsetof() ast.Expr {
 		p.accept(lexer.RParen)
 	}
 	return o
+}
+
+// exprAndTypeArgs parses the "( assignment-expression , type-name )" of
+// __builtin_va_arg and __builtin_convertvector, after the keyword.
+func (p *Parser) exprAndTypeArgs() (ast.Expr, *ast.Type) {
+	p.next()
+	p.expect(lexer.LParen)
+	x := p.assignmentExpression()
+	p.expect(lexer.Comma)
+	to := p.typeName()
+	p.expect(lexer.RParen)
+	return x, to
 }
