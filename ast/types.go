@@ -1,6 +1,10 @@
 package ast
 
-import "gocc/diag"
+import (
+	"slices"
+
+	"gocc/diag"
+)
 
 // TypeKind classifies C types (C11 6.2.5).
 type TypeKind uint8
@@ -239,12 +243,18 @@ func PointerTo(base *Type) *Type { return &Type{Kind: Pointer, Base: base} }
 // Members are looked up through anonymous members too; FindMember returns the path
 // of members from the outermost to the named one, or nil.
 func (r *Record) FindMember(name string) []*Member {
+	return r.findMember(name, nil)
+}
+
+// findMember is FindMember skipping the records in outer, the ones being searched
+// already: an invalid record can contain itself as an anonymous member.
+func (r *Record) findMember(name string, outer []*Record) []*Member {
 	for _, m := range r.Members {
 		if m.Name == name {
 			return []*Member{m}
 		}
-		if m.Name == "" && m.Type != nil && m.Type.Record != nil {
-			if p := m.Type.Record.FindMember(name); p != nil {
+		if m.Name == "" && m.Type != nil && m.Type.Record != nil && m.Type.Record != r && !slices.Contains(outer, m.Type.Record) {
+			if p := m.Type.Record.findMember(name, append(outer, r)); p != nil {
 				return append([]*Member{m}, p...)
 			}
 		}
