@@ -30,6 +30,15 @@ func Tokenize(f *diag.File, diags *diag.List) []Token {
 	return lx.run()
 }
 
+// TokenizeAsm is Tokenize for assembler-with-cpp (.S) sources: '$' is not an
+// identifier character there, as in gcc, so "$CONST" is '$' and a macro name
+// ("movl $RET, %eax" expands RET).
+func TokenizeAsm(f *diag.File, diags *diag.List) []Token {
+	src, lines := splice(f.Contents)
+	lx := lexer{src: src, file: f, diags: diags, splices: lines, noDollar: true}
+	return lx.run()
+}
+
 // TokenizeString lexes text as a file of its own called name (used for -D values,
 // _Pragma operands and built-in text). Every token is positioned at pos when pos is valid,
 // so diagnostics point at the command line or the _Pragma; otherwise at the new file.
@@ -93,10 +102,11 @@ func splice(src []byte) (string, []spliceMark) {
 }
 
 type lexer struct {
-	src     string
-	file    *diag.File
-	diags   *diag.List
-	splices []spliceMark
+	src      string
+	file     *diag.File
+	diags    *diag.List
+	splices  []spliceMark
+	noDollar bool // '$' is no identifier character (TokenizeAsm)
 
 	pos       int   // next byte
 	line      int32 // logical line number (newlines seen in the spliced text) + 1
@@ -268,9 +278,9 @@ func (lx *lexer) next(headerName bool) Kind {
 	}
 
 	switch {
-	case isIdentStart(c) || c == '\\' && ucnLen(src, i) > 0:
+	case isIdentStart(c) && !(lx.noDollar && c == '$') || c == '\\' && ucnLen(src, i) > 0:
 		for i < len(src) {
-			if isIdentChar(src[i]) {
+			if isIdentChar(src[i]) && !(lx.noDollar && src[i] == '$') {
 				i++
 			} else if n := ucnLen(src, i); n > 0 {
 				i += n
@@ -288,7 +298,7 @@ func (lx *lexer) next(headerName bool) Kind {
 			d := src[i]
 			if (d == '+' || d == '-') && (src[i-1]|0x20 == 'e' || src[i-1]|0x20 == 'p') {
 				i++
-			} else if isIdentChar(d) || d == '.' {
+			} else if isIdentChar(d) && !(lx.noDollar && d == '$') || d == '.' {
 				i++
 			} else if n := ucnLen(src, i); n > 0 {
 				i += n

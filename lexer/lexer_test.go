@@ -111,3 +111,23 @@ func BenchmarkTokenize(b *testing.B) {
 		Tokenize(&diag.File{Name: "b.c", Contents: src}, &diag.List{})
 	}
 }
+
+// TestTokenizeAsm: in assembler-with-cpp sources '$' is no identifier character, so
+// "$RET" is '$' then the identifier RET, which a macro can replace.
+func TestTokenizeAsm(t *testing.T) {
+	f := &diag.File{Name: "t.S", Contents: []byte("movl $RET, %eax\n")}
+	var got []string
+	for _, tok := range TokenizeAsm(f, &diag.List{}) {
+		if tok.Kind != Newline && tok.Kind != EOF {
+			got = append(got, tok.Text)
+		}
+	}
+	want := []string{"movl", "$", "RET", ",", "%", "eax"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("TokenizeAsm: %q, want %q", got, want)
+	}
+	c := Tokenize(&diag.File{Name: "t.c", Contents: []byte("a$b")}, &diag.List{})
+	if c[0].Text != "a$b" {
+		t.Errorf("C: '$' is an identifier character (GNU): got %q", c[0].Text)
+	}
+}

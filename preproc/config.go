@@ -26,6 +26,7 @@ type Config struct {
 	Freestanding             bool
 	UnsignedChar, SignedChar bool // -funsigned-char / -fsigned-char
 	ShortWchar               bool
+	Assembler                bool // assembler-with-cpp: '$' is no identifier character
 
 	// OnInclude, when set, is called once per file the preprocessor enters through
 	// #include (or -include), in order, with the name as gcc spells it and whether it

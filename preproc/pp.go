@@ -229,7 +229,12 @@ func (p *pp) pushPseudo(name, text string) {
 	p.files[len(p.files)-1].pseudo = true
 }
 
-func (p *pp) lex(f *diag.File) []lexer.Token { return lexer.Tokenize(f, p.diags) }
+func (p *pp) lex(f *diag.File) []lexer.Token {
+	if p.cfg.Assembler {
+		return lexer.TokenizeAsm(f, p.diags)
+	}
+	return lexer.Tokenize(f, p.diags)
+}
 
 func (p *pp) pushFile(f *diag.File, toks []lexer.Token, path string, dirIndex int) {
 	p.files = append(p.files, &source{file: f, toks: toks, path: path, dirIndex: dirIndex, condBase: len(p.conds), guardEnd: -1})

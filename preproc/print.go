@@ -132,13 +132,17 @@ func print(w io.Writer, toks []lexer.Token, markers bool) error {
 // wouldPaste reports whether printing a and b without a space would lex differently
 // (gcc's avoid_paste).
 func wouldPaste(a, b *lexer.Token) bool {
-	if a.Kind == lexer.Other || b.Kind == lexer.Other {
-		return true
-	}
 	x := a.Text[len(a.Text)-1]
 	y := b.Text[0]
 	ident := func(c byte) bool {
 		return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 || c == '\\'
+	}
+	if a.Kind == lexer.Other || b.Kind == lexer.Other {
+		// Like gcc, no space around a stray character ("$0" in assembler-with-cpp
+		// output stays "$0"), except a backslash that could begin a UCN with an
+		// identifier character next to it.
+		return a.Kind == lexer.Other && x == '\\' && ident(y) ||
+			b.Kind == lexer.Other && y == '\\' && (a.Kind == lexer.Ident || a.Kind == lexer.Number)
 	}
 	switch {
 	case (a.Kind == lexer.Ident || a.Kind == lexer.Number) && (ident(y) || b.Kind == lexer.Char || b.Kind == lexer.String):
