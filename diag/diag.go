@@ -6,10 +6,12 @@ package diag
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // File is one source file as the lexer saw it. Tokens point at it, so a position costs
@@ -87,11 +89,17 @@ type List struct {
 	WarnError bool // -Werror
 	MaxErrors int  // -fmax-errors; 0 means no limit
 	NoCaret   bool // -fno-diagnostics-show-caret: no source line and caret
+	Fatal     bool // MaxErrors is 1 because of -Wfatal-errors (for the closing message)
+	Color     bool // -fdiagnostics-color: gcc's default SGR colours
+	JSON      bool // -fdiagnostics-format=json: one JSON array, gcc 12's shape
 	errors    int
 }
 
 // Add records d, honouring -w and -Werror.
 func (l *List) Add(d *Diagnostic) {
+	if l.TooMany() {
+		return // gcc stops at the limit: nothing more is reported
+	}
 	if d.Severity == Warning {
 		if l.NoWarn {
 			return
@@ -149,22 +157,82 @@ func (l *List) TooMany() bool { return l.MaxErrors > 0 && l.errors >= l.MaxError
 //	2 |   int x = y + 1;
 //	  |           ^
 func (l *List) Print(w io.Writer) {
+	if l.JSON {
+		l.printJSON(w)
+		return
+	}
+	// gcc's default GCC_COLORS: locus bold, error red, warning magenta, note cyan,
+	// the caret in the severity's colour; each span ends with "ESC[m ESC[K".
+	bold, end, sevColor := "", "", ""
 	lines := map[*File][]int{} // line start offsets, per file shown
 	for _, d := range l.Diags {
+		if l.Color {
+			bold, end = "\x1b[01m\x1b[K", "\x1b[m\x1b[K"
+			sevColor = map[Severity]string{Warning: "\x1b[01;35m\x1b[K", Note: "\x1b[01;36m\x1b[K"}[d.Severity]
+			if sevColor == "" {
+				sevColor = "\x1b[01;31m\x1b[K"
+			}
+		}
 		p := d.Pos
 		src, ok := sourceLine(p, lines)
 		if !ok {
-			fmt.Fprintln(w, d.Error())
+			if l.Color && p.File != nil {
+				fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, p.Col, end, sevColor, d.Severity, end, d.Msg)
+			} else {
+				fmt.Fprintln(w, d.Error())
+			}
 			continue
 		}
 		col := displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
-		fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", p.File.Name, p.Line, col, d.Severity, d.Msg)
+		fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, col, end, sevColor, d.Severity, end, d.Msg)
 		if l.NoCaret {
 			continue
 		}
 		shown := expandTabs(src)
-		fmt.Fprintf(w, "%5d | %s\n%5s | %*s^\n", p.Line, shown, "", col-1, "")
+		fmt.Fprintf(w, "%5d | %s\n%5s | %*s%s^%s\n", p.Line, shown, "", col-1, "", sevColor, end)
 	}
+	if l.TooMany() {
+		if l.Fatal {
+			fmt.Fprintln(w, "compilation terminated due to -Wfatal-errors.")
+		} else {
+			fmt.Fprintf(w, "compilation terminated due to -fmax-errors=%d.\n", l.MaxErrors)
+		}
+	}
+}
+
+// printJSON writes the diagnostics as gcc 12's -fdiagnostics-format=json does: one
+// array of objects with kind, column-origin, children, escape-source, locations (a
+// caret with file, line and columns) and message, keys in gcc's order.
+func (l *List) printJSON(w io.Writer) {
+	lines := map[*File][]int{}
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, d := range l.Diags {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, `{"kind": %s, "column-origin": 1, "children": [], "escape-source": false, "locations": [`, jsonString(d.Severity.String()))
+		if p := d.Pos; p.File != nil && p.Line > 0 {
+			col := int(p.Col)
+			if src, ok := sourceLine(p, lines); ok {
+				col = displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
+			}
+			fmt.Fprintf(&b, `{"caret": {"byte-column": %d, "display-column": %d, "line": %d, "file": %s, "column": %d}}`,
+				p.Col, col, p.Line, jsonString(p.File.Name), col)
+		}
+		fmt.Fprintf(&b, `], "message": %s}`, jsonString(d.Msg))
+	}
+	b.WriteString("]\n")
+	io.WriteString(w, b.String())
+}
+
+// jsonString quotes s as a JSON string.
+func jsonString(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // sourceLine returns the text of p's line (without its newline) when p's file has

@@ -11,6 +11,7 @@ import (
 	"gocc/ast"
 	"gocc/codegen"
 	"gocc/diag"
+	"gocc/ir"
 	"gocc/ir/irgen"
 	"gocc/opt"
 	"gocc/parser"
@@ -70,7 +71,8 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		return err
 	}
 	o := d.opts
-	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors, NoCaret: o.NoCaret}
+	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors, NoCaret: o.NoCaret,
+		Fatal: o.FatalErrors, Color: d.diagColor(), JSON: o.DiagJSON}
 	stage := "preprocessing"
 	defer func() {
 		if r := recover(); r != nil {
@@ -158,6 +160,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		return &iceError{stage: stage, file: name, msg: err.Error()}
 	}
 	stage = "code generation"
+	applyDefaultVisibility(mod, o.Visibility)
 	if u := o.codegenUnimplemented(); len(u) > 0 {
 		diags.Print(d.stderr)
 		return fmt.Errorf("%s: sorry, unimplemented: code generation with %s", name, strings.Join(u, " "))
@@ -202,6 +205,7 @@ func (d *driver) preprocConfig(in Input) *preproc.Config {
 	}
 	if in.Lang == LangAsmCPP {
 		extra = append(extra, preproc.MacroOp{Name: "__ASSEMBLER__", Value: "1"})
+		cfg.Assembler = true
 	}
 	if len(extra) > 0 {
 		// gcc defines these before processing -D/-U, so the user can still undefine them.
@@ -224,4 +228,44 @@ func checkAfterSyntaxErrors(unit *ast.File, d *driver, diags *diag.List) {
 		diags.SortByPosition(n)
 	}()
 	sema.Check(unit, d.tgt, diags)
+}
+
+// diagColor reports whether diagnostics are coloured: -fdiagnostics-color=always, or
+// auto (the default) with stderr a terminal whose TERM is not "dumb" and GCC_COLORS
+// not set empty, as gcc decides.
+func (d *driver) diagColor() bool {
+	switch d.opts.DiagColor {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if v, set := os.LookupEnv("GCC_COLORS"); set && v == "" || d.getenv("TERM") == "dumb" || d.getenv("TERM") == "" {
+		return false
+	}
+	f, ok := d.stderr.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// applyDefaultVisibility gives the definitions with external linkage that name no
+// visibility the one of -fvisibility= (GCC manual, "Code Gen Options"); declarations
+// of symbols defined elsewhere keep the default.
+func applyDefaultVisibility(mod *ir.Module, vis string) {
+	if vis == "" || vis == "default" {
+		return
+	}
+	for _, f := range mod.Funcs {
+		if f.Linkage != ir.Internal && f.Visibility == "" {
+			f.Visibility = vis
+		}
+	}
+	for _, g := range mod.Globals {
+		if g.Linkage != ir.Internal && !g.Extern && g.Visibility == "" {
+			g.Visibility = vis
+		}
+	}
 }

@@ -49,7 +49,48 @@ func newDriver(opts *Options, stdin io.Reader, stdout, stderr io.Writer, getenv 
 		tgt = t
 	}
 	temps.dryRun = opts.DryRun
+	if opts.Sysroot != "" {
+		// --sysroot: the target's header and library directories are looked up under
+		// the new root (gocc's own headers are built in and stay as they are).
+		t := *tgt
+		t.IncludeDirs = underRoot(opts.Sysroot, tgt.IncludeDirs)
+		t.LibDirs = underRoot(opts.Sysroot, tgt.LibDirs)
+		tgt = &t
+	}
+	opts.applyEnvironment(getenv)
 	return &driver{opts: opts, tgt: tgt, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, temps: temps}, nil
+}
+
+// underRoot prefixes each directory with root.
+func underRoot(root string, dirs []string) []string {
+	out := make([]string, len(dirs))
+	for i, d := range dirs {
+		out[i] = filepath.Join(root, d)
+	}
+	return out
+}
+
+// applyEnvironment adds the directories of the environment variables gcc reads
+// (GCC manual, "Environment Variables"): CPATH as if by -I and C_INCLUDE_PATH as if
+// by -isystem, both after the command line's; LIBRARY_PATH as if by -L, after the
+// command line's. An empty element is the current directory.
+func (o *Options) applyEnvironment(getenv func(string) string) {
+	list := func(name string) []string {
+		v := getenv(name)
+		if v == "" {
+			return nil
+		}
+		dirs := strings.Split(v, string(os.PathListSeparator))
+		for i, d := range dirs {
+			if d == "" {
+				dirs[i] = "."
+			}
+		}
+		return dirs
+	}
+	o.PP.IncludeDirs = append(o.PP.IncludeDirs, list("CPATH")...)
+	o.PP.SystemDirs = append(o.PP.SystemDirs, list("C_INCLUDE_PATH")...)
+	o.LibDirs = append(o.LibDirs, list("LIBRARY_PATH")...)
 }
 
 func (d *driver) run() error {
@@ -64,6 +105,9 @@ func (d *driver) run() error {
 	case o.DumpVersion:
 		fmt.Fprintln(d.stdout, dumpVersion)
 		return nil
+	case o.DumpFullVersion:
+		fmt.Fprintln(d.stdout, gccVersion)
+		return nil
 	case o.DumpMachine:
 		fmt.Fprintln(d.stdout, d.tgt.Triple)
 		return nil
@@ -73,6 +117,8 @@ func (d *driver) run() error {
 	case o.PrintProgName != "":
 		fmt.Fprintln(d.stdout, d.tgt.ToolPrefix+o.PrintProgName)
 		return nil
+	case o.PrintSearchDirs, o.PrintLibgcc, o.PrintMultiarch, o.PrintSysroot:
+		return d.printQuery()
 	}
 	if o.Verbose {
 		fmt.Fprintf(d.stderr, "gocc version %s (gocc)\nTarget: %s\n", gccVersion, d.tgt.Triple)
@@ -227,9 +273,14 @@ func (d *driver) processFile(in Input) (string, error) {
 	case ModeSyntax:
 		return "", d.compile(in, stageCheck, io.Discard)
 	}
+	if in.Lang == LangC && o.SaveTemps {
+		if err := d.compileToFile(in, stagePreprocess, d.keptName(in, ".i")); err != nil {
+			return "", err
+		}
+	}
 	if in.Lang == LangAsmCPP {
 		// Preprocess to a temporary .s, then assemble.
-		s, err := d.temps.create("", ".s")
+		s, err := d.tempFor(in, ".s")
 		if err != nil {
 			return "", err
 		}
@@ -254,7 +305,7 @@ func (d *driver) processFile(in Input) (string, error) {
 		}
 		return "", d.writeDeps(in, out)
 	}
-	s, err := d.temps.create("", ".s")
+	s, err := d.tempFor(in, ".s")
 	if err != nil {
 		return "", err
 	}
@@ -262,6 +313,43 @@ func (d *driver) processFile(in Input) (string, error) {
 		return "", err
 	}
 	return d.assembleTo(in, s)
+}
+
+// tempFor returns the file for an intermediate result of in: a temporary file, or
+// with -save-temps the kept file keptName names.
+func (d *driver) tempFor(in Input, suffix string) (string, error) {
+	if d.opts.SaveTemps {
+		return d.keptName(in, suffix), nil
+	}
+	return d.temps.create("", suffix)
+}
+
+// keptName is where -save-temps keeps an intermediate file of in, named as gcc 12
+// names them: after the -o file when compiling with -c or -S ("-c x.c -o d/y.o"
+// keeps d/y.i and d/y.s), after the input otherwise; when linking, the output's
+// name and the input's joined by '-' ("-o prog x.c" keeps prog-x.i, prog-x.s,
+// prog-x.o; a-x.* for a.out). -save-temps=cwd puts them in the current directory.
+func (d *driver) keptName(in Input, suffix string) string {
+	o := d.opts
+	stem := func(p string) string { return strings.TrimSuffix(p, filepath.Ext(p)) }
+	base := stem(filepath.Base(in.Path))
+	var name string
+	switch {
+	case o.Mode != ModeLink && o.Output != "" && o.Output != "-":
+		name = stem(o.Output)
+	case o.Mode != ModeLink:
+		name = base
+	default:
+		out := o.Output
+		if out == "" {
+			out = "a.out"
+		}
+		name = stem(out) + "-" + base
+	}
+	if o.SaveTempsCwd {
+		name = filepath.Base(name)
+	}
+	return name + suffix
 }
 
 // assembleTo assembles the file asm for input in: into the final object for -c, or a
@@ -280,7 +368,7 @@ func (d *driver) assembleTo(in Input, asm string) (string, error) {
 		}
 		return "", d.writeDeps(in, out)
 	}
-	obj, err := d.temps.create("", ".o")
+	obj, err := d.tempFor(in, ".o")
 	if err != nil {
 		return "", err
 	}

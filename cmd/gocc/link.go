@@ -77,12 +77,27 @@ func versionOf(s string) ([]int, bool) {
 // runtime lists gocc's runtime objects (none with -nodefaultlibs/-nostdlib, like libgcc).
 func (d *driver) linkArgs(items []string, out string, runtime []string) []string {
 	o, t := d.opts, d.tgt
-	pie := !o.NoPIELink && !o.Static && !o.Shared
+	if o.Relocatable {
+		// -r: a partial link of the inputs alone, as gcc's (no start files or
+		// libraries unless named).
+		args := []string{"-m", t.EmulationLD, "-r", "-o", out}
+		for _, dir := range o.LibDirs {
+			args = append(args, "-L"+dir)
+		}
+		return append(args, items...)
+	}
+	pie := !o.NoPIELink && !o.Static && !o.Shared || o.StaticPIE
+	static := o.Static || o.StaticPIE
 	args := []string{"--build-id", "--eh-frame-hdr", "-m", t.EmulationLD, "--hash-style=gnu",
 		"-z", "relro", "-z", "now"}
+	if d.opts.Sysroot != "" {
+		args = append(args, "--sysroot="+d.opts.Sysroot)
+	}
 	switch {
 	case o.Shared:
 		args = append(args, "-shared")
+	case o.StaticPIE:
+		args = append(args, "-static", "-pie", "--no-dynamic-linker", "-z", "text")
 	case o.Static:
 		args = append(args, "-static")
 	default:
@@ -101,6 +116,8 @@ func (d *driver) linkArgs(items []string, out string, runtime []string) []string
 	if !o.NoStartFiles {
 		switch {
 		case o.Shared:
+		case o.StaticPIE:
+			args = append(args, d.findLibFile("rcrt1.o"))
 		case pie:
 			args = append(args, d.findLibFile("Scrt1.o"))
 		default:
@@ -123,7 +140,7 @@ func (d *driver) linkArgs(items []string, out string, runtime []string) []string
 			libs = append(libs, "-lpthread")
 		}
 		libs = append(libs, "-lc")
-		if o.Static {
+		if static {
 			args = append(args, "--start-group")
 			args = append(args, libs...)
 			args = append(args, "--end-group")
@@ -141,9 +158,9 @@ func (d *driver) linkArgs(items []string, out string, runtime []string) []string
 // link runs ld on the objects and linker options in items, writing out.
 func (d *driver) link(items []string, out string) error {
 	var runtime []string
-	if !d.opts.NoDefaultLibs {
+	if !d.opts.NoDefaultLibs && !d.opts.Relocatable {
 		objects := []func() (string, bool, error){d.runtimeObject}
-		if d.opts.Static {
+		if d.opts.Static || d.opts.StaticPIE {
 			objects = append(objects, d.staticRuntimeObject)
 		}
 		for _, object := range objects {

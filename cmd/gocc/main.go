@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -28,7 +29,7 @@ func main() {
 		os.Exit(128 + int(s.(syscall.Signal)))
 	}()
 	stopProfile := startProfile(os.Getenv("GOCCCPUPROFILE"))
-	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, temps)
+	code := run(append(targetFromProgName(os.Args[0]), os.Args[1:]...), os.Stdin, os.Stdout, os.Stderr, os.Getenv, temps)
 	stopProfile()
 	temps.removeAll()
 	os.Exit(code)
@@ -56,6 +57,17 @@ func startProfile(path string) func() {
 	}
 }
 
+// targetFromProgName returns "--target=<triple>" for a gocc invoked under a
+// cross name, "<triple>-gocc" (aarch64-linux-gnu-gocc), as gcc's cross drivers are
+// named; an explicit --target or -m32 later on the command line still wins.
+func targetFromProgName(prog string) []string {
+	triple, ok := strings.CutSuffix(filepath.Base(prog), "-gocc")
+	if !ok || triple == "" {
+		return nil
+	}
+	return []string{"--target=" + triple}
+}
+
 // Exit statuses.
 const (
 	exitOK    = 0
@@ -65,6 +77,11 @@ const (
 
 // run is the whole driver, with its environment passed in so tests can call it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, temps *tempFiles) int {
+	args, err := expandResponseFiles(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "gocc: error: %v\n", err)
+		return exitError
+	}
 	opts, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "gocc: error: %v\n", err)

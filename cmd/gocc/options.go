@@ -56,6 +56,23 @@ type Options struct {
 	Version, DumpVersion, DumpMachine bool
 	PrintFileName, PrintProgName      string
 	Help                              bool
+	// -print-search-dirs, -print-libgcc-file-name, -print-multiarch, -print-sysroot.
+	PrintSearchDirs, PrintLibgcc, PrintMultiarch, PrintSysroot bool
+
+	// Sysroot: --sysroot=, the prefix of the target's header and library
+	// directories, also passed to ld.
+	Sysroot string
+	// SaveTemps: -save-temps or -save-temps=obj (gcc 12: beside the output), or
+	// -save-temps=cwd: keep the .i, .s and .o files (driver.keptName).
+	SaveTemps, SaveTempsCwd bool
+	// DiagColor: "auto" (the default), "always" or "never"; DiagJSON:
+	// -fdiagnostics-format=json.
+	DiagColor string
+	DiagJSON  bool
+	// Visibility: -fvisibility=, the ELF visibility of definitions that name none.
+	Visibility string
+	// DumpFullVersion: -dumpfullversion prints 12.2.0 where -dumpversion prints 12.
+	DumpFullVersion bool
 
 	PP         preproc.Config
 	TargetName string // --target=, -m32
@@ -66,6 +83,7 @@ type Options struct {
 	NoWarn         bool // -w
 	WarnError      bool // -Werror
 	MaxErrors      int  // -fmax-errors=, -Wfatal-errors
+	FatalErrors    bool // -Wfatal-errors
 	NoCaret        bool // -fno-diagnostics-show-caret: diagnostics without source line and caret
 	DisabledPasses map[string]bool
 	VerifyIR       bool // -d=opt/verify
@@ -73,6 +91,8 @@ type Options struct {
 	PIC, PIE                                         int  // 0 off, 1 small (-fpic/-fpie), 2 large (-fPIC/-fPIE)
 	NoPIELink                                        bool // -no-pie
 	Static, Shared                                   bool
+	StaticPIE                                        bool // -static-pie: rcrt1.o, ld -static -pie --no-dynamic-linker
+	Relocatable                                      bool // -r: ld -r, a partial link
 	NoStartFiles                                     bool
 	NoDefaultLibs                                    bool
 	Pthread                                          bool
@@ -139,7 +159,8 @@ func langOfFile(path string) Lang {
 // separateArg lists options that take their argument either joined (-ofile) or as the
 // next word (-o file).
 var separateArg = []string{"-o", "-I", "-D", "-U", "-L", "-l", "-x", "-include", "-iquote",
-	"-isystem", "-idirafter", "-MF", "-MT", "-MQ", "-Xlinker", "-T", "-u", "-z", "-imacros"}
+	"-isystem", "-idirafter", "-MF", "-MT", "-MQ", "-Xlinker", "-T", "-u", "-z", "-imacros",
+	"-Xassembler", "-Xpreprocessor", "--sysroot"}
 
 // parseArgs parses gcc's command-line syntax.
 func parseArgs(args []string) (*Options, error) {
@@ -213,6 +234,14 @@ func parseArgs(args []string) (*Options, error) {
 				o.Deps.arg(name, val)
 			case "-Xlinker":
 				linkOp(val)
+			case "-Xassembler":
+				o.AsArgs = append(o.AsArgs, val)
+			case "-Xpreprocessor":
+				if err := o.parsePreprocessorPassThrough([]string{val}); err != nil {
+					return nil, err
+				}
+			case "--sysroot":
+				o.Sysroot = val
 			case "-T", "-u", "-z":
 				linkOp(name, val)
 			}
@@ -260,8 +289,11 @@ func (o *Options) parseFlag(a string) error {
 	case "--version":
 		o.Version = true
 		return nil
-	case "-dumpversion", "-dumpfullversion":
+	case "-dumpversion":
 		o.DumpVersion = true
+		return nil
+	case "-dumpfullversion":
+		o.DumpFullVersion = true
 		return nil
 	case "-dumpmachine":
 		o.DumpMachine = true
@@ -279,7 +311,7 @@ func (o *Options) parseFlag(a string) error {
 		o.WarnError = false
 		return nil
 	case "-Wfatal-errors":
-		o.MaxErrors = 1
+		o.MaxErrors, o.FatalErrors = 1, true
 		return nil
 	case "-fno-diagnostics-show-caret":
 		o.NoCaret = true
@@ -369,7 +401,31 @@ func (o *Options) parseFlag(a string) error {
 	case "-ansi":
 		o.PP.Std = "c90"
 		return nil
-	case "-pedantic", "-pedantic-errors", "-Wpedantic", "-pipe", "-save-temps", "-Q", "-H", "-C", "-CC":
+	case "-save-temps", "-save-temps=obj":
+		o.SaveTemps, o.SaveTempsCwd = true, false
+		return nil
+	case "-save-temps=cwd":
+		o.SaveTemps, o.SaveTempsCwd = true, true
+		return nil
+	case "-print-search-dirs":
+		o.PrintSearchDirs = true
+		return nil
+	case "-print-libgcc-file-name":
+		o.PrintLibgcc = true
+		return nil
+	case "-print-multiarch":
+		o.PrintMultiarch = true
+		return nil
+	case "-print-sysroot":
+		o.PrintSysroot = true
+		return nil
+	case "-static-pie":
+		o.StaticPIE = true
+		return nil
+	case "-r":
+		o.Relocatable = true
+		return nil
+	case "-pedantic", "-pedantic-errors", "-Wpedantic", "-pipe", "-Q", "-H", "-C", "-CC":
 		// Diagnostics-only or temp-file-placement options; -C (keep comments in -E output)
 		// is not implemented and ignored.
 		return nil
@@ -380,6 +436,9 @@ func (o *Options) parseFlag(a string) error {
 	switch {
 	case strings.HasPrefix(a, "-std="):
 		o.PP.Std = a[len("-std="):]
+		return nil
+	case strings.HasPrefix(a, "--sysroot="):
+		o.Sysroot = a[len("--sysroot="):]
 		return nil
 	case strings.HasPrefix(a, "--target="):
 		o.TargetName = a[len("--target="):]
@@ -471,6 +530,24 @@ func (o *Options) parseDebugFlag(spec string) error {
 // table of accepted options that do not change its output.
 func (o *Options) parseFOption(a string) error {
 	switch a {
+	case "-fdiagnostics-color", "-fdiagnostics-color=always":
+		o.DiagColor = "always"
+		return nil
+	case "-fdiagnostics-color=auto":
+		o.DiagColor = "auto"
+		return nil
+	case "-fno-diagnostics-color", "-fdiagnostics-color=never":
+		o.DiagColor = "never"
+		return nil
+	case "-fvisibility=default", "-fvisibility=hidden", "-fvisibility=protected", "-fvisibility=internal":
+		o.Visibility = strings.TrimPrefix(a, "-fvisibility=")
+		return nil
+	case "-fdiagnostics-format=json":
+		o.DiagJSON = true
+		return nil
+	case "-fdiagnostics-format=text":
+		o.DiagJSON = false
+		return nil
 	case "-funsigned-char":
 		o.PP.UnsignedChar, o.PP.SignedChar = true, false
 		return nil

@@ -1,0 +1,626 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The option table of README.md ("### Command-line options") is the documentation
+// of gocc's command line. These tests walk it: every form in its first column must be
+// accepted by the driver (the rows for rejected options must be rejected), every row
+// that claims an effect must have a check below that shows the effect, and every
+// option issue 7 asks for must have a row.
+
+type optRow struct {
+	forms  []string // the backquoted forms of the first column
+	effect string
+}
+
+var backquoted = regexp.MustCompile("`([^`]+)`")
+
+// readOptionTables returns the rows of the option table and of the environment
+// variable table that follows it.
+func readOptionTables(t *testing.T) (opts, env []optRow) {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	start := strings.Index(text, "### Command-line options")
+	if start < 0 {
+		t.Fatal("README.md has no \"### Command-line options\" section")
+	}
+	text = text[start:]
+	if end := strings.Index(text, "\n## "); end >= 0 {
+		text = text[:end]
+	}
+	inEnv := false
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "| Variable") {
+			inEnv = true
+		}
+		if !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		cells := strings.Split(line, " | ")
+		if len(cells) < 2 {
+			t.Fatalf("bad table row %q", line)
+		}
+		row := optRow{effect: strings.TrimSuffix(strings.TrimSpace(strings.Join(cells[1:], " | ")), " |")}
+		for _, m := range backquoted.FindAllStringSubmatch(cells[0], -1) {
+			row.forms = append(row.forms, m[1])
+		}
+		if inEnv {
+			env = append(env, row)
+		} else {
+			opts = append(opts, row)
+		}
+	}
+	if len(opts) < 40 || len(env) < 5 {
+		t.Fatalf("option table too short: %d option rows, %d variable rows", len(opts), len(env))
+	}
+	return opts, env
+}
+
+// rejectedForms are table entries that document gcc's rejections.
+var rejectedForms = map[string]bool{"--": true, "-fwhatever": true}
+
+func TestOptionTableForms(t *testing.T) {
+	opts, _ := readOptionTables(t)
+	for _, row := range opts {
+		for _, form := range row.forms {
+			_, err := parseArgs(strings.Fields(form))
+			if rejectedForms[form] {
+				if err == nil || !strings.Contains(err.Error(), "unrecognized command-line option") {
+					t.Errorf("%q: want an unrecognized-option error, got %v", form, err)
+				}
+			} else if err != nil {
+				t.Errorf("%q (README option table): %v", form, err)
+			}
+		}
+	}
+}
+
+// TestOptionTableCoversIssue: the options issue 7 lists all have a row.
+func TestOptionTableCoversIssue(t *testing.T) {
+	opts, env := readOptionTables(t)
+	var forms []string
+	for _, row := range append(opts, env...) {
+		forms = append(forms, row.forms...)
+	}
+	required := []string{"-oout", "-o", "-Iinc", "-I", "-Wl,", "-Wa,", "-Wp,", "-Xlinker", "-Xassembler",
+		"-Xpreprocessor", "@", "-x", "-x none", "-", "--", "-pipe", "-save-temps", "-v", "-###", "--help",
+		"--version", "-dumpversion", "-dumpfullversion", "-dumpmachine", "-print-file-name=",
+		"-print-prog-name=", "-print-search-dirs", "-print-libgcc-file-name", "-print-multiarch",
+		"-print-sysroot", "-c", "-S", "-E", "-fsyntax-only", "x.c", "x.i", "x.s", "x.S", "x.o", "x.a", "x.so",
+		"-shared", "-fPIC", "-fpic", "-fPIE", "-pie", "-no-pie", "-static", "-static-pie", "-nostdlib",
+		"-nostartfiles", "-nodefaultlibs", "-r", "-rdynamic", "-l", "-L", "-Wl,-rpath", "-pthread",
+		"-fno-common", "-ffunction-sections", "-fdata-sections", "-fvisibility=", "-funsigned-char",
+		"-fno-strict-aliasing", "-fwrapv", "-fno-builtin", "-ffreestanding", "-fno-omit-frame-pointer",
+		"-march=", "-mtune=", "-std=c89", "-std=gnu89", "-std=c99", "-std=gnu99", "-std=c11", "-std=gnu11",
+		"-std=c17", "-std=gnu17", "-std=c2x", "-std=gnu2x", "-pedantic", "-Werror=", "-Wno-", "--target=",
+		"--sysroot=", "-fdiagnostics-color=auto", "-fdiagnostics-color=always", "-fdiagnostics-color=never",
+		"-fmax-errors=", "-fdiagnostics-format=json", "CPATH", "C_INCLUDE_PATH", "LIBRARY_PATH", "TMPDIR",
+		"SOURCE_DATE_EPOCH"}
+	for _, r := range required {
+		if !slices.ContainsFunc(forms, func(f string) bool { return f == r || strings.HasPrefix(f, r) }) {
+			t.Errorf("README option table has no row for %q", r)
+		}
+	}
+}
+
+// optEnv is the scratch directory the behaviour checks compile in.
+type optEnv struct {
+	t   *testing.T
+	dir string
+}
+
+func (e *optEnv) write(name, text string) string {
+	p := filepath.Join(e.dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+	return p
+}
+
+// run runs the driver in the scratch directory; it fails the test unless the exit
+// status is want.
+func (e *optEnv) run(want int, args ...string) (stdout, stderr string) {
+	e.t.Helper()
+	code, out, errOut := gocc(e.t, e.dir, args...)
+	if code != want {
+		e.t.Fatalf("gocc %s: exit %d, want %d\n%s", strings.Join(args, " "), code, want, errOut)
+	}
+	return out, errOut
+}
+
+func (e *optEnv) exists(names ...string) {
+	e.t.Helper()
+	for _, n := range names {
+		if _, err := os.Stat(filepath.Join(e.dir, n)); err != nil {
+			e.t.Errorf("%s not written: %v", n, err)
+		}
+	}
+}
+
+// contains fails unless s contains every one of subs.
+func contains(t *testing.T, what, s string, subs ...string) {
+	t.Helper()
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			t.Errorf("%s: no %q in\n%s", what, sub, firstN(s, 1500))
+		}
+	}
+}
+
+func lacks(t *testing.T, what, s string, subs ...string) {
+	t.Helper()
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			t.Errorf("%s: unexpected %q in\n%s", what, sub, firstN(s, 1500))
+		}
+	}
+}
+
+func firstN(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
+
+const optMain = "int main(void) { return VAL - VAL; }\n#ifndef VAL\n#define VAL 0\n#endif\nint val = VAL;\n"
+
+// optChecks show the effect of each row of the table that claims one, keyed by the
+// row's first form.
+var optChecks = map[string]func(e *optEnv){
+	"-o out": func(e *optEnv) {
+		e.write("x.c", "int x;\n")
+		e.run(0, "-c", "x.c", "-o", "out.o")
+		e.run(0, "-c", "x.c", "-oout2.o")
+		e.exists("out.o", "out2.o")
+	},
+	"-c": func(e *optEnv) {
+		e.write("x.c", "int main(void) { return 0; }\n")
+		e.run(0, "-c", "x.c")
+		e.run(0, "-S", "x.c")
+		e.run(0, "x.c")
+		e.exists("x.o", "x.s", "a.out")
+		out, _ := e.run(0, "-E", "x.c")
+		contains(e.t, "-E", out, "int main(void)")
+		e.run(0, "-fsyntax-only", "-o", "none.o", "x.c")
+		if _, err := os.Stat(filepath.Join(e.dir, "none.o")); err == nil {
+			e.t.Error("-fsyntax-only wrote an output file")
+		}
+	},
+	"x.c": func(e *optEnv) {
+		e.write("x.c", "int f(void);\nint main(void) { return f(); }\n")
+		e.write("y.S", "#define RET 0\n\t.globl f\nf:\tmovl $RET, %eax\n\tret\n")
+		e.run(0, "-E", "-P", "-o", "x.i", "x.c")
+		e.run(0, "-c", "x.i", "-o", "xi.o")
+		e.run(0, "-S", "y.S") // preprocessing assembly with -S does nothing more
+		e.run(0, "-E", "-P", "-o", "y.s", "y.S")
+		e.run(0, "-c", "y.s", "-o", "ys.o")
+		e.run(0, "xi.o", "ys.o", "-o", "prog")
+		e.exists("prog")
+		for _, lib := range []string{"x.a", "x.so", "x.o"} {
+			if langOfFile(lib) != LangLinker {
+				e.t.Errorf("%s is not handed to ld", lib)
+			}
+		}
+	},
+	"-x c": func(e *optEnv) {
+		e.write("prog.txt", "int main(void) { return 0; }\n")
+		e.write("x.c", "int x;\n")
+		e.run(0, "-x", "c", "-c", "prog.txt", "-o", "p.o")
+		e.run(0, "-x", "c", "-c", "prog.txt", "-x", "none", "x.c")
+		e.exists("p.o", "prog.o", "x.o")
+	},
+	"-": func(e *optEnv) {
+		e.run(0, "-E", "-x", "c", "-")
+		_, stderr := e.run(1, "-c", "-")
+		contains(e.t, "- without -x", stderr, "-E or -x required when input is from standard input")
+	},
+	"--": func(e *optEnv) {
+		_, stderr := e.run(1, "--")
+		contains(e.t, "--", stderr, "unrecognized command-line option '--'")
+	},
+	"@args.rsp": func(e *optEnv) {
+		e.write("x.c", optMain)
+		e.write("args.rsp", "-DVAL=3 'x.c'\n@more.rsp\n")
+		e.write("more.rsp", "-o \"with space.o\" -c\n")
+		e.run(0, "@args.rsp")
+		e.exists("with space.o")
+	},
+	"-I inc": func(e *optEnv) {
+		e.write("inc/h.h", "#define FROM_INC 7\n")
+		e.write("x.c", "#include <h.h>\nint v = FROM_INC;\n")
+		for _, args := range [][]string{{"-I", "inc"}, {"-Iinc"}, {"-isystem", "inc"}, {"-idirafter", "inc"}} {
+			out, _ := e.run(0, append(args, "-E", "-P", "x.c")...)
+			contains(e.t, strings.Join(args, " "), out, "int v = 7;")
+		}
+		e.write("q.c", "#include \"h.h\"\nint v = FROM_INC;\n")
+		out, _ := e.run(0, "-iquote", "inc", "-E", "-P", "q.c")
+		contains(e.t, "-iquote", out, "int v = 7;")
+		e.run(1, "-nostdinc", "-E", "-x", "c", "-", "-include", "stdio.h")
+	},
+	"-include f.h": func(e *optEnv) {
+		e.write("f.h", "#define PRE 5\n")
+		e.write("x.c", "int v = PRE;\n")
+		out, _ := e.run(0, "-include", "f.h", "-E", "-P", "x.c")
+		contains(e.t, "-include", out, "int v = 5;")
+	},
+	"-D X=1": func(e *optEnv) {
+		e.write("x.c", "int a = X; int b = Y;\n#ifdef Z\nint z;\n#endif\n")
+		out, _ := e.run(0, "-D", "X=1", "-DY", "-DZ", "-U", "Z", "-E", "-P", "x.c")
+		contains(e.t, "-D", out, "int a = 1; int b = 1;")
+		lacks(e.t, "-U", out, "int z;")
+	},
+	"-Wp,-DX=1": func(e *optEnv) {
+		e.write("x.c", "int a = X;\n")
+		for _, args := range [][]string{{"-Wp,-DX=1"}, {"-Xpreprocessor", "-DX=1"}} {
+			out, _ := e.run(0, append(args, "-E", "-P", "x.c")...)
+			contains(e.t, args[0], out, "int a = 1;")
+		}
+	},
+	"-Wa,--noexecstack": func(e *optEnv) {
+		for _, args := range [][]string{{"-Wa,--noexecstack"}, {"-Xassembler", "--noexecstack"}} {
+			_, stderr := e.run(0, append(args, "-###", "-c", "x.c")...)
+			contains(e.t, args[0], stderr, `"as"`, `"--noexecstack"`)
+		}
+	},
+	"-Wl,-rpath,/opt/lib": func(e *optEnv) {
+		for _, args := range [][]string{{"-Wl,-rpath,/opt/lib"}, {"-Xlinker", "-rpath", "-Xlinker", "/opt/lib"}} {
+			_, stderr := e.run(0, append(args, "-###", "x.c")...)
+			contains(e.t, args[0], stderr, `"-rpath" "/opt/lib"`)
+		}
+		_, stderr := e.run(0, "-###", "-T", "link.ld", "-z", "now", "-u", "sym", "x.c")
+		contains(e.t, "-T -z -u", stderr, `"-T" "link.ld"`, `"-u" "sym"`)
+	},
+	"-l m": func(e *optEnv) {
+		_, stderr := e.run(0, "-###", "x.c", "-l", "m", "-lz", "-L", "lib", "-Llib2")
+		contains(e.t, "-l -L", stderr, `"-lm"`, `"-lz"`, `"-Llib"`, `"-Llib2"`)
+	},
+	"-shared": func(e *optEnv) {
+		e.write("x.c", "int f(void) { return 1; }\n")
+		e.run(0, "-shared", "-fPIC", "-o", "libx.so", "x.c")
+		e.run(0, "-shared", "-fpic", "-o", "liby.so", "x.c")
+		e.exists("libx.so", "liby.so")
+	},
+	"-fPIE": func(e *optEnv) {
+		_, stderr := e.run(0, "-###", "-fPIE", "-pie", "x.c")
+		contains(e.t, "-pie", stderr, `"-pie"`, "Scrt1.o")
+		_, stderr = e.run(0, "-###", "-fpie", "-no-pie", "x.c")
+		lacks(e.t, "-no-pie", stderr, `"-pie"`, "Scrt1.o")
+	},
+	"-static": func(e *optEnv) {
+		_, stderr := e.run(0, "-###", "-static", "x.c")
+		contains(e.t, "-static", stderr, `"-static"`, "crt1.o", `"--start-group"`)
+		_, stderr = e.run(0, "-###", "-static-pie", "x.c")
+		contains(e.t, "-static-pie", stderr, `"-static" "-pie" "--no-dynamic-linker"`, "rcrt1.o")
+	},
+	"-nostdlib": func(e *optEnv) {
+		_, stderr := e.run(0, "-###", "-nostdlib", "x.c")
+		lacks(e.t, "-nostdlib", stderr, "crt1.o", "crti.o", `"-lc"`, "libgocc")
+		_, stderr = e.run(0, "-###", "-nostartfiles", "x.c")
+		lacks(e.t, "-nostartfiles", stderr, "crt1.o", "crti.o")
+		contains(e.t, "-nostartfiles", stderr, `"-lc"`)
+		_, stderr = e.run(0, "-###", "-nodefaultlibs", "x.c")
+		lacks(e.t, "-nodefaultlibs", stderr, `"-lc"`, "libgocc")
+		contains(e.t, "-nodefaultlibs", stderr, "crti.o")
+	},
+	"-r": func(e *optEnv) {
+		e.write("x.c", "int f(void) { return 1; }\n")
+		e.run(0, "-c", "x.c")
+		e.run(0, "-r", "x.o", "-o", "part.o")
+		_, stderr := e.run(0, "-###", "-r", "x.o", "-o", "part.o")
+		contains(e.t, "-r", stderr, `"-r"`)
+		lacks(e.t, "-r", stderr, "crt1.o", `"-lc"`)
+	},
+	"-rdynamic": func(e *optEnv) {
+		_, stderr := e.run(0, "-###", "-rdynamic", "x.c")
+		contains(e.t, "-rdynamic", stderr, `"-export-dynamic"`)
+	},
+	"-pthread": func(e *optEnv) {
+		_, stderr := e.run(0, "-###", "-pthread", "x.c")
+		contains(e.t, "-pthread", stderr, `"-lpthread"`)
+		e.write("r.c", "int r = _REENTRANT;\n")
+		out, _ := e.run(0, "-pthread", "-E", "-P", "r.c")
+		contains(e.t, "-pthread", out, "int r = 1;")
+	},
+	"-ffunction-sections": func(e *optEnv) {
+		e.write("x.c", "int d = 1; int f(void) { return d; }\n")
+		out, _ := e.run(0, "-ffunction-sections", "-fdata-sections", "-S", "-o", "-", "x.c")
+		contains(e.t, "-ffunction-sections", out, ".text.f", ".data.d")
+	},
+	"-fvisibility=hidden": func(e *optEnv) {
+		e.write("x.c", "int d = 1; static int s; int f(void) { return d + s; }\n__attribute__((visibility(\"default\"))) int g(void) { return 0; }\n")
+		out, _ := e.run(0, "-fvisibility=hidden", "-S", "-o", "-", "x.c")
+		contains(e.t, "-fvisibility=hidden", out, ".hidden f", ".hidden d")
+		lacks(e.t, "-fvisibility=hidden", out, ".hidden g", ".hidden s")
+	},
+	"-funsigned-char": func(e *optEnv) {
+		e.write("x.c", "int u = (char)-1 < 0;\n")
+		out, _ := e.run(0, "-funsigned-char", "-dM", "-E", "x.c")
+		contains(e.t, "-funsigned-char", out, "#define __CHAR_UNSIGNED__ 1")
+		out, _ = e.run(0, "-fsigned-char", "-dM", "-E", "x.c")
+		lacks(e.t, "-fsigned-char", out, "__CHAR_UNSIGNED__")
+	},
+	"-fno-builtin": func(e *optEnv) {
+		e.write("x.c", "int abs(int);\nint f(int x) { return abs(x); }\n")
+		out, _ := e.run(0, "-O2", "-S", "-o", "-", "x.c")
+		lacks(e.t, "builtin abs", out, "call")
+		for _, flag := range []string{"-fno-builtin", "-fno-builtin-abs"} {
+			out, _ = e.run(0, flag, "-O2", "-S", "-o", "-", "x.c")
+			contains(e.t, flag, out, "abs")
+		}
+	},
+	"-ffreestanding": func(e *optEnv) {
+		out, _ := e.run(0, "-ffreestanding", "-dM", "-E", "x.c")
+		contains(e.t, "-ffreestanding", out, "#define __STDC_HOSTED__ 0")
+	},
+	"-fno-omit-frame-pointer": func(e *optEnv) {
+		e.write("x.c", "int g(int);\nint f(int x) { return g(x) + 1; }\n")
+		for _, flag := range []string{"-fno-omit-frame-pointer", "-fomit-frame-pointer"} {
+			out, _ := e.run(0, "-O2", flag, "-S", "-o", "-", "x.c")
+			contains(e.t, flag, out, "movq %rsp, %rbp")
+		}
+	},
+	"-m32": func(e *optEnv) {
+		out, _ := e.run(0, "-m32", "-dumpmachine")
+		contains(e.t, "-m32", out, "i386-linux-gnu")
+		out, _ = e.run(0, "--target=aarch64-linux-gnu", "-dumpmachine")
+		contains(e.t, "--target", out, "aarch64-linux-gnu")
+		if got := targetFromProgName("/usr/bin/riscv64-linux-gnu-gocc"); !slices.Equal(got, []string{"--target=riscv64-linux-gnu"}) {
+			e.t.Errorf("cross program name: %q", got)
+		}
+	},
+	"-std=c89": func(e *optEnv) {
+		for std, want := range map[string]string{"c89": "", "gnu89": "", "c99": "199901L", "gnu99": "199901L",
+			"c11": "201112L", "gnu11": "201112L", "c17": "201710L", "gnu17": "201710L", "c2x": "202000L", "gnu2x": "202000L"} {
+			out, _ := e.run(0, "-std="+std, "-dM", "-E", "x.c")
+			if want == "" {
+				lacks(e.t, std, out, "__STDC_VERSION__")
+			} else {
+				contains(e.t, std, out, "#define __STDC_VERSION__ "+want)
+			}
+			if strict := !strings.HasPrefix(std, "gnu"); strict != strings.Contains(out, "__STRICT_ANSI__") {
+				e.t.Errorf("-std=%s: __STRICT_ANSI__ defined is %v", std, !strict)
+			}
+		}
+	},
+	"-ansi": func(e *optEnv) {
+		out, _ := e.run(0, "-ansi", "-dM", "-E", "x.c")
+		contains(e.t, "-ansi", out, "__STRICT_ANSI__")
+		lacks(e.t, "-ansi", out, "__STDC_VERSION__")
+	},
+	"-O0": func(e *optEnv) {
+		out, _ := e.run(0, "-O0", "-dM", "-E", "x.c")
+		lacks(e.t, "-O0", out, "__OPTIMIZE__")
+		for _, o := range []string{"-O1", "-O2", "-O3", "-Os", "-Og", "-Ofast"} {
+			out, _ = e.run(0, o, "-dM", "-E", "x.c")
+			contains(e.t, o, out, "#define __OPTIMIZE__ 1")
+		}
+	},
+	"-g": func(e *optEnv) {
+		e.write("x.c", "int main(void) {\n\tint x = 1;\n\treturn x - 1;\n}\n")
+		out, _ := e.run(0, "-g", "-S", "-o", "-", "x.c")
+		contains(e.t, "-g", out, ".loc")
+	},
+	"-w": func(e *optEnv) {
+		e.write("warn.c", "int f(void) { int *p = 1; return 0; }\n")
+		_, stderr := e.run(0, "-c", "warn.c")
+		contains(e.t, "warning", stderr, "warning:")
+		_, stderr = e.run(0, "-w", "-c", "warn.c")
+		lacks(e.t, "-w", stderr, "warning:")
+		e.run(1, "-Werror", "-c", "warn.c")
+		e.write("errs.c", "int a = x; int b = y;\n")
+		_, stderr = e.run(1, "-Wfatal-errors", "-c", "errs.c")
+		if n := strings.Count(stderr, "error:"); n != 1 {
+			e.t.Errorf("-Wfatal-errors: %d errors reported", n)
+		}
+		contains(e.t, "-Wfatal-errors", stderr, "compilation terminated due to -Wfatal-errors.")
+	},
+	"-fmax-errors=5": func(e *optEnv) {
+		e.write("errs.c", strings.Repeat("int v = undeclared;\n", 8))
+		_, stderr := e.run(1, "-fmax-errors=5", "-c", "errs.c")
+		if n := strings.Count(stderr, "error:"); n != 5 {
+			e.t.Errorf("-fmax-errors=5: %d errors reported", n)
+		}
+		contains(e.t, "-fmax-errors=5", stderr, "compilation terminated due to -fmax-errors=5.")
+	},
+	"-fdiagnostics-color=always": func(e *optEnv) {
+		e.write("err.c", "int a = x;\n")
+		_, stderr := e.run(1, "-fdiagnostics-color=always", "-c", "err.c")
+		contains(e.t, "color=always", stderr, "\x1b[01;31m\x1b[Kerror: ")
+		for _, c := range []string{"-fdiagnostics-color=never", "-fdiagnostics-color=auto"} {
+			_, stderr = e.run(1, c, "-c", "err.c") // stderr is not a terminal here
+			lacks(e.t, c, stderr, "\x1b[")
+		}
+	},
+	"-fdiagnostics-format=json": func(e *optEnv) {
+		e.write("err.c", "int f(void) { return x; }\n")
+		_, stderr := e.run(1, "-fdiagnostics-format=json", "-c", "err.c")
+		var diags []struct {
+			Kind      string `json:"kind"`
+			Message   string `json:"message"`
+			Locations []struct {
+				Caret struct {
+					File   string `json:"file"`
+					Line   int    `json:"line"`
+					Column int    `json:"column"`
+				} `json:"caret"`
+			} `json:"locations"`
+		}
+		if err := json.Unmarshal([]byte(stderr), &diags); err != nil {
+			e.t.Fatalf("not JSON: %v\n%s", err, stderr)
+		}
+		if len(diags) != 1 || diags[0].Kind != "error" || len(diags[0].Locations) != 1 ||
+			diags[0].Locations[0].Caret.Line != 1 || diags[0].Locations[0].Caret.Column != 22 {
+			e.t.Errorf("JSON diagnostics: %+v", diags)
+		}
+	},
+	"-M": func(e *optEnv) {
+		e.write("x.c", "#include \"h.h\"\n")
+		e.write("h.h", "\n")
+		out, _ := e.run(0, "-M", "x.c")
+		contains(e.t, "-M", out, "x.o: x.c", " h.h")
+		e.run(0, "-c", "-MD", "-MP", "-MF", "deps.d", "x.c")
+		data, _ := os.ReadFile(filepath.Join(e.dir, "deps.d"))
+		contains(e.t, "-MD -MP -MF", string(data), "x.o: x.c", " h.h", "\nh.h:")
+	},
+	"-P": func(e *optEnv) {
+		e.write("x.c", "#define M 1\nint v = M;\n")
+		out, _ := e.run(0, "-E", "x.c")
+		contains(e.t, "-E", out, "# 1 \"x.c\"")
+		out, _ = e.run(0, "-E", "-P", "x.c")
+		lacks(e.t, "-P", out, "# 1")
+		out, _ = e.run(0, "-E", "-dM", "x.c")
+		contains(e.t, "-dM", out, "#define M 1")
+	},
+	"-save-temps": func(e *optEnv) {
+		e.write("st.c", "int main(void) { return 0; }\n")
+		e.run(0, "-save-temps", "-c", "st.c")
+		e.exists("st.i", "st.s", "st.o")
+		e.run(0, "-save-temps", "st.c", "-o", "prog")
+		e.exists("prog-st.i", "prog-st.s", "prog-st.o", "prog")
+		os.MkdirAll(filepath.Join(e.dir, "sub"), 0o755)
+		e.run(0, "-save-temps=obj", "-c", "st.c", "-o", "sub/st2.o")
+		e.exists("sub/st2.i", "sub/st2.s", "sub/st2.o")
+		e.run(0, "-save-temps=cwd", "-S", "st.c", "-o", "sub/st3.s")
+		e.exists("st3.i", "sub/st3.s")
+	},
+	"-v": func(e *optEnv) {
+		e.write("x.c", "int main(void) { return 0; }\n")
+		_, stderr := e.run(0, "-v", "x.c")
+		contains(e.t, "-v", stderr, "gocc version 12.2.0 (gocc)", " as ", " ld ")
+		_, stderr = e.run(0, "-###", "x.c")
+		for _, cmd := range commandLines(stderr) {
+			if p := filepath.Base(cmd[0]); p == "gcc" || p == "cc" || strings.HasSuffix(p, "-gcc") {
+				e.t.Errorf("-### runs %s", cmd[0])
+			}
+		}
+		contains(e.t, "-###", stderr, `"as"`, `"ld"`)
+	},
+	"--help": func(e *optEnv) {
+		out, _ := e.run(0, "--help")
+		contains(e.t, "--help", out, "Usage: gocc")
+		out, _ = e.run(0, "--version")
+		contains(e.t, "--version", out, "gocc (gocc) 12.2.0")
+	},
+	"-dumpversion": func(e *optEnv) {
+		for opt, want := range map[string]string{"-dumpversion": "12\n", "-dumpfullversion": "12.2.0\n", "-dumpmachine": "x86_64-linux-gnu\n"} {
+			if out, _ := e.run(0, opt); out != want {
+				e.t.Errorf("%s: %q, want %q", opt, out, want)
+			}
+		}
+	},
+	"-print-file-name=libc.so": func(e *optEnv) {
+		out, _ := e.run(0, "-print-file-name=libc.so")
+		if p := strings.TrimSpace(out); !filepath.IsAbs(p) || filepath.Base(p) != "libc.so" {
+			e.t.Errorf("-print-file-name=libc.so: %q", out)
+		}
+		if out, _ := e.run(0, "-print-prog-name=as"); out != "as\n" {
+			e.t.Errorf("-print-prog-name=as: %q", out)
+		}
+	},
+	"-print-search-dirs": func(e *optEnv) {
+		out, _ := e.run(0, "-print-search-dirs")
+		contains(e.t, "-print-search-dirs", out, "install: ", "\nprograms: =", "\nlibraries: =", "/usr/lib/x86_64-linux-gnu/")
+		out, _ = e.run(0, "-print-libgcc-file-name")
+		if _, err := os.Stat(strings.TrimSpace(out)); err != nil {
+			e.t.Errorf("-print-libgcc-file-name: %q: %v", out, err)
+		}
+		if out, _ = e.run(0, "-print-multiarch"); out != "x86_64-linux-gnu\n" {
+			e.t.Errorf("-print-multiarch: %q", out)
+		}
+		if out, _ = e.run(0, "-print-sysroot"); out != "\n" {
+			e.t.Errorf("-print-sysroot: %q", out)
+		}
+	},
+	"--sysroot=/srv/root": func(e *optEnv) {
+		if out, _ := e.run(0, "--sysroot=/srv/root", "-print-sysroot"); out != "/srv/root\n" {
+			e.t.Errorf("--sysroot= -print-sysroot: %q", out)
+		}
+		e.write("sys/usr/include/only-in-sysroot.h", "#define IN_SYSROOT 1\n")
+		e.write("x.c", "#include <only-in-sysroot.h>\nint v = IN_SYSROOT;\n")
+		out, _ := e.run(0, "--sysroot", filepath.Join(e.dir, "sys"), "-E", "-P", "x.c")
+		contains(e.t, "--sysroot", out, "int v = 1;")
+		_, stderr := e.run(0, "-###", "--sysroot=/srv/root", "x.c")
+		contains(e.t, "--sysroot", stderr, `"--sysroot=/srv/root"`, "/srv/root/usr/lib")
+	},
+	"-fwhatever": func(e *optEnv) {
+		_, stderr := e.run(1, "-fwhatever", "-c", "x.c")
+		contains(e.t, "-fwhatever", stderr, "gocc: error: unrecognized command-line option '-fwhatever'")
+	},
+}
+
+// envChecks show the effect of each environment variable row.
+var envChecks = map[string]func(e *optEnv){
+	"CPATH": func(e *optEnv) {
+		e.write("envinc/e.h", "#define FROM_ENV 9\n")
+		e.write("x.c", "#include <e.h>\nint v = FROM_ENV;\n")
+		e.t.Setenv("CPATH", filepath.Join(e.dir, "envinc"))
+		out, _ := e.run(0, "-E", "-P", "x.c")
+		contains(e.t, "CPATH", out, "int v = 9;")
+	},
+	"C_INCLUDE_PATH": func(e *optEnv) {
+		e.write("envinc/e.h", "#define FROM_ENV 9\n")
+		e.write("x.c", "#include <e.h>\nint v = FROM_ENV;\n")
+		e.t.Setenv("C_INCLUDE_PATH", filepath.Join(e.dir, "envinc"))
+		out, _ := e.run(0, "-E", "-P", "x.c")
+		contains(e.t, "C_INCLUDE_PATH", out, "int v = 9;")
+	},
+	"LIBRARY_PATH": func(e *optEnv) {
+		e.t.Setenv("LIBRARY_PATH", "/env/libs")
+		_, stderr := e.run(0, "-###", "-L", "cmdline", "x.c")
+		contains(e.t, "LIBRARY_PATH", stderr, `"-Lcmdline" "-L/env/libs"`)
+	},
+	"TMPDIR": func(e *optEnv) {
+		tmp := filepath.Join(e.dir, "tmp")
+		os.MkdirAll(tmp, 0o755)
+		e.t.Setenv("TMPDIR", tmp)
+		_, stderr := e.run(0, "-###", "x.c")
+		contains(e.t, "TMPDIR", stderr, tmp+"/gocc-")
+	},
+	"SOURCE_DATE_EPOCH": func(e *optEnv) {
+		e.t.Setenv("SOURCE_DATE_EPOCH", "0")
+		e.write("d.c", "const char *d = __DATE__, *t = __TIME__;\n")
+		out, _ := e.run(0, "-E", "-P", "d.c")
+		contains(e.t, "SOURCE_DATE_EPOCH", out, `"Jan  1 1970"`, `"00:00:00"`)
+	},
+}
+
+// TestOptionTableBehaviour runs the check of every row that claims an effect; a row
+// that says only "Accepted" needs none (TestOptionTableForms accepts its forms).
+func TestOptionTableBehaviour(t *testing.T) {
+	opts, env := readOptionTables(t)
+	walk := func(rows []optRow, checks map[string]func(*optEnv)) {
+		for _, row := range rows {
+			key := row.forms[0]
+			check := checks[key]
+			if check == nil {
+				if !strings.HasPrefix(row.effect, "Accepted") {
+					t.Errorf("README option row %q claims an effect (%q) but optable_test.go has no check for it", key, row.effect)
+				}
+				continue
+			}
+			t.Run(strings.NewReplacer("/", "_", " ", "_").Replace(key), func(t *testing.T) {
+				e := &optEnv{t: t, dir: t.TempDir()}
+				e.write("x.c", optMain)
+				check(e)
+			})
+		}
+	}
+	walk(opts, optChecks)
+	walk(env, envChecks)
+}
