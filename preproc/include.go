@@ -18,7 +18,11 @@ import (
 //go:embed include/*.h
 var builtinHeaders embed.FS
 
-const builtinDir = "<gocc>/include"
+const builtinDir = BuiltinDir
+
+// BuiltinDir is the directory name gocc's built-in headers are known by; there is no
+// such directory on disk.
+const BuiltinDir = "<gocc>/include"
 
 // headerName extracts the file name of an #include and whether it was written <...>
 // (C11 6.10.2p2-4). A line that is neither form is macro-expanded first.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"gocc/preproc"
 	"io"
 	"os"
 	"path/filepath"
@@ -84,7 +85,10 @@ func (d *Deps) wanted() bool { return d.Style != depNone || d.File }
 func (d *Deps) collector() (func(string, bool), *[]string) {
 	var list []string
 	return func(name string, system bool) {
-		if !(system && d.NoSystem) {
+		// gocc's built-in headers (preproc's "<gocc>/include") are not files: listed,
+		// they would be prerequisites make can neither find nor build (without -MP,
+		// "No rule to make target"). They change only with gocc itself.
+		if !(system && d.NoSystem) && !strings.HasPrefix(name, preproc.BuiltinDir+"/") {
 			list = append(list, name)
 		}
 	}, &list

@@ -107,3 +107,16 @@ func TestDependencyOutputMatchesGCC(t *testing.T) {
 		t.Errorf("-MD -MG: exit %d, %s", code, stderr)
 	}
 }
+
+// TestDependencyOutputSkipsBuiltinHeaders: gocc's built-in headers are not files, so
+// they must not become make prerequisites (make would stop: no rule to make them).
+func TestDependencyOutputSkipsBuiltinHeaders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.c"), []byte("#include <stddef.h>\n#include <stdarg.h>\nint x;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := gocc(t, dir, "-M", "x.c")
+	if code != 0 || !strings.HasPrefix(out, "x.o: x.c") || strings.Contains(out, "<gocc>") {
+		t.Errorf("gocc -M: exit %d, %q %s", code, out, stderr)
+	}
+}
