@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -71,6 +72,9 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		return err
 	}
 	o := d.opts
+	if o.Verbose {
+		d.printSearchList(in)
+	}
 	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors, NoCaret: o.NoCaret,
 		Fatal: o.FatalErrors, Color: d.diagColor(), JSON: o.DiagJSON}
 	stage := "preprocessing"
@@ -268,4 +272,52 @@ func applyDefaultVisibility(mod *ir.Module, vis string) {
 			g.Visibility = vis
 		}
 	}
+}
+
+// printSearchList is -v's account of one compilation, as gcc's cc1 -v gives it: the
+// compiler-proper step, then the header search list in the preprocessor's order
+// (preproc's chain: -iquote; -I, -isystem, gocc's built-in headers, the target's
+// directories, -idirafter), skipping missing and repeated directories with gcc's
+// notes. Build systems read the list (CMake's implicit include directories).
+func (d *driver) printSearchList(in Input) {
+	o, w := d.opts, d.stderr
+	fmt.Fprintf(w, " gocc -cc1 -v %s\n", in.Path)
+	var angled []string
+	angled = append(angled, o.PP.IncludeDirs...)
+	angled = append(angled, o.PP.SystemDirs...)
+	if !o.PP.NoStdInc {
+		angled = append(angled, preproc.BuiltinDir)
+		angled = append(angled, d.tgt.IncludeDirs...)
+	}
+	angled = append(angled, o.PP.AfterDirs...)
+	seen := map[string]bool{}
+	keep := func(dirs []string) []string {
+		var out []string
+		for _, dir := range dirs {
+			clean := filepath.Clean(dir)
+			if dir != preproc.BuiltinDir {
+				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+					fmt.Fprintf(w, "ignoring nonexistent directory \"%s\"\n", dir)
+					continue
+				}
+			}
+			if seen[clean] {
+				fmt.Fprintf(w, "ignoring duplicate directory \"%s\"\n", dir)
+				continue
+			}
+			seen[clean] = true
+			out = append(out, dir)
+		}
+		return out
+	}
+	quote, rest := keep(o.PP.QuoteDirs), keep(angled)
+	fmt.Fprintln(w, "#include \"...\" search starts here:")
+	for _, dir := range quote {
+		fmt.Fprintln(w, " "+dir)
+	}
+	fmt.Fprintln(w, "#include <...> search starts here:")
+	for _, dir := range rest {
+		fmt.Fprintln(w, " "+dir)
+	}
+	fmt.Fprintln(w, "End of search list.")
 }

@@ -128,11 +128,7 @@ func (d *driver) linkArgs(items []string, out string, runtime []string) []string
 	for _, dir := range o.LibDirs {
 		args = append(args, "-L"+dir)
 	}
-	for _, dir := range targetLibDirs(t.LibDirs) {
-		if _, err := os.Stat(dir); err == nil || o.DryRun {
-			args = append(args, "-L"+dir)
-		}
-	}
+	args = append(args, d.linkLibDirs(items)...)
 	args = append(args, items...)
 	if !o.NoDefaultLibs {
 		var libs []string
@@ -151,6 +147,54 @@ func (d *driver) linkArgs(items []string, out string, runtime []string) []string
 	args = append(args, runtime...)
 	if !o.NoStartFiles {
 		args = append(args, d.findLibFile("crtn.o"))
+	}
+	return args
+}
+
+// linkLibDirs is the -L list of the target's library directories. gcc's own library
+// directory (/usr/lib/gcc/<triple>/<version>, where libatomic.so, libgomp.so and
+// libgcc_s.so live) is added only when a -l library is found nowhere else: gocc's
+// runtime stands in for libgcc, so an ordinary link names no directory of gcc's.
+func (d *driver) linkLibDirs(items []string) []string {
+	var plain, gccDirs []string
+	for _, dir := range d.tgt.LibDirs {
+		if strings.HasSuffix(dir, "/*") {
+			gccDirs = append(gccDirs, targetLibDirs([]string{dir})...)
+		} else {
+			plain = append(plain, dir)
+		}
+	}
+	search := append(append([]string(nil), d.opts.LibDirs...), plain...)
+	found := func(lib string) bool {
+		names := []string{"lib" + lib + ".so", "lib" + lib + ".a"}
+		if n, ok := strings.CutPrefix(lib, ":"); ok {
+			names = []string{n}
+		}
+		for _, dir := range search {
+			for _, n := range names {
+				if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	needGCC := false
+	for _, it := range items {
+		if lib, ok := strings.CutPrefix(it, "-l"); ok && lib != "" && !found(lib) {
+			needGCC = true
+		}
+	}
+	var args []string
+	for _, dir := range plain {
+		if _, err := os.Stat(dir); err == nil || d.opts.DryRun {
+			args = append(args, "-L"+dir)
+		}
+	}
+	if needGCC {
+		for _, dir := range gccDirs {
+			args = append(args, "-L"+dir)
+		}
 	}
 	return args
 }

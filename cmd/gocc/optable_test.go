@@ -502,7 +502,8 @@ var optChecks = map[string]func(e *optEnv){
 	"-v": func(e *optEnv) {
 		e.write("x.c", "int main(void) { return 0; }\n")
 		_, stderr := e.run(0, "-v", "x.c")
-		contains(e.t, "-v", stderr, "gocc version 12.2.0 (gocc)", " as ", " ld ")
+		contains(e.t, "-v", stderr, "gocc version 12.2.0 (gocc)", " as ", " ld ",
+			"#include <...> search starts here:\n <gocc>/include\n", "\nEnd of search list.\n")
 		_, stderr = e.run(0, "-###", "x.c")
 		for _, cmd := range commandLines(stderr) {
 			if p := filepath.Base(cmd[0]); p == "gcc" || p == "cc" || strings.HasSuffix(p, "-gcc") {
@@ -510,6 +511,12 @@ var optChecks = map[string]func(e *optEnv){
 			}
 		}
 		contains(e.t, "-###", stderr, `"as"`, `"ld"`)
+		// Not even gcc's library directory, unless a -l library lives only there.
+		lacks(e.t, "-###", stderr, "gcc", `"cc"`)
+		if _, err := os.Stat("/usr/lib/gcc/x86_64-linux-gnu/12/libatomic.so"); err == nil {
+			_, stderr = e.run(0, "-###", "x.c", "-latomic")
+			contains(e.t, "-### -latomic", stderr, `"-L/usr/lib/gcc/x86_64-linux-gnu/12"`)
+		}
 	},
 	"--help": func(e *optEnv) {
 		out, _ := e.run(0, "--help")
