@@ -15,7 +15,7 @@ DEB_PACKAGES := binutils binutils-aarch64-linux-gnu binutils-riscv64-linux-gnu \
 	ccache distcc binutils-source cmake autoconf automake pkg-config dejagnu
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast kernel-syntax kernel-syntax-fast syntax-check nocrash bench clean ppdiff ppdiff-fast ppbench
+.PHONY: all deps build install run test acceptance torture torture-fast csmith csmith-fast kernel-syntax kernel-syntax-fast syntax-check nocrash realworld realworld-fast bench clean ppdiff ppdiff-fast ppbench
 
 all: build
 
@@ -99,6 +99,15 @@ ppdiff-fast: build
 # (make -j$(JOBS), a few minutes) into ~/.cache/gocc/kernel; the files are then checked
 # one at a time. kernel-syntax-fast checks every 10th file.
 KERNEL_SYNTAX = $(GO) run ./cmd/kernelsyntax --gocc $(GOCC) --build-jobs $(JOBS)
+# Real projects built with CC=gocc through their own build systems, with their tests:
+# zlib and libiberty (binutils-source), a CMake and an autoconf project, make -j2 with
+# -MD dependency files, ccache and distcc (torture/realworld.go). realworld-fast: the
+# CMake, autoconf and make -MD projects.
+realworld: build
+	$(GO) run ./cmd/realworld --gocc $(GOCC)
+realworld-fast: build
+	$(GO) run ./cmd/realworld --gocc $(GOCC) --fast
+
 # Issue 4's front-end check: gocc -fsyntax-only accepts every gcc.c-torture file gcc
 # accepts (known exceptions, with reasons, in torture/expect-syntax.txt).
 syntax-check: build

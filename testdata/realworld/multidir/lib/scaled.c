@@ -1,0 +1,2 @@
+#include "util.h"
+int scaled(int x) { return x * SCALE; }
