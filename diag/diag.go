@@ -148,6 +148,30 @@ func (l *List) HasErrors() bool { return l.errors > 0 }
 // TooMany reports whether -fmax-errors has been reached, so a stage can stop early.
 func (l *List) TooMany() bool { return l.MaxErrors > 0 && l.errors >= l.MaxErrors }
 
+// boldQuotes sets the quoted names of a message in bold, as gcc colours its %qs
+// arguments ('ESC[01mESC[KxESC[mESC[K'); a message with an odd number of quotes (an
+// apostrophe) is left as it is.
+func boldQuotes(msg, bold, end string) string {
+	if strings.Count(msg, "'")%2 != 0 {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '\'')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(msg[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		b.WriteString(msg[:i+1] + bold + msg[i+1:i+1+j] + end + "'")
+		msg = msg[i+1+j+1:]
+	}
+	b.WriteString(msg)
+	return b.String()
+}
+
 // Print writes the diagnostics in the order they were reported, in gcc's format:
 // "file:line:col: severity: message", the column counted in display columns (tabs
 // to the next multiple of 8, a UTF-8 character as one, gcc's default
@@ -174,17 +198,21 @@ func (l *List) Print(w io.Writer) {
 			}
 		}
 		p := d.Pos
+		msg := d.Msg
+		if l.Color {
+			msg = boldQuotes(msg, bold, end)
+		}
 		src, ok := sourceLine(p, lines)
 		if !ok {
 			if l.Color && p.File != nil {
-				fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, p.Col, end, sevColor, d.Severity, end, d.Msg)
+				fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, p.Col, end, sevColor, d.Severity, end, msg)
 			} else {
 				fmt.Fprintln(w, d.Error())
 			}
 			continue
 		}
 		col := displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
-		fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, col, end, sevColor, d.Severity, end, d.Msg)
+		fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, col, end, sevColor, d.Severity, end, msg)
 		if l.NoCaret {
 			continue
 		}

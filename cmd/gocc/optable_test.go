@@ -441,7 +441,7 @@ var optChecks = map[string]func(e *optEnv){
 	"-fdiagnostics-color=always": func(e *optEnv) {
 		e.write("err.c", "int a = x;\n")
 		_, stderr := e.run(1, "-fdiagnostics-color=always", "-c", "err.c")
-		contains(e.t, "color=always", stderr, "\x1b[01;31m\x1b[Kerror: ")
+		contains(e.t, "color=always", stderr, "\x1b[01;31m\x1b[Kerror: ", "'\x1b[01m\x1b[Kx\x1b[m\x1b[K' undeclared")
 		for _, c := range []string{"-fdiagnostics-color=never", "-fdiagnostics-color=auto"} {
 			_, stderr = e.run(1, c, "-c", "err.c") // stderr is not a terminal here
 			lacks(e.t, c, stderr, "\x1b[")
