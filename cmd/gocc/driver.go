@@ -131,6 +131,9 @@ func (d *driver) run() error {
 		fmt.Fprintln(d.stderr, "gocc: fatal error: no input files\ncompilation terminated.")
 		return errReported
 	}
+	for _, n := range o.Notes {
+		fmt.Fprintf(d.stderr, "gocc: %s\n", n)
+	}
 	if o.Deps.Style != depNone {
 		o.Mode = ModePreprocess // -M and -MM imply -E
 	} else if o.Deps.Missing {

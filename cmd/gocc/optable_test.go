@@ -397,6 +397,11 @@ var optChecks = map[string]func(e *optEnv){
 				e.t.Errorf("-std=%s: __STRICT_ANSI__ defined is %v", std, !strict)
 			}
 		}
+		// As gcc 12: c23 is not yet a name; a C++ standard is ignored with a warning.
+		_, stderr := e.run(1, "-std=c23", "-fsyntax-only", "x.c")
+		contains(e.t, "-std=c23", stderr, "gocc: error: unrecognized command-line option '-std=c23'")
+		_, stderr = e.run(0, "-std=c++17", "-DVAL=1", "-fsyntax-only", "x.c")
+		contains(e.t, "-std=c++17", stderr, "gocc: warning: command-line option '-std=c++17' is valid for C++/ObjC++ but not for C")
 	},
 	"-ansi": func(e *optEnv) {
 		out, _ := e.run(0, "-ansi", "-dM", "-E", "x.c")
@@ -442,6 +447,9 @@ var optChecks = map[string]func(e *optEnv){
 		e.write("err.c", "int a = x;\n")
 		_, stderr := e.run(1, "-fdiagnostics-color=always", "-c", "err.c")
 		contains(e.t, "color=always", stderr, "\x1b[01;31m\x1b[Kerror: ", "'\x1b[01m\x1b[Kx\x1b[m\x1b[K' undeclared")
+		_, stderr = e.run(1, "-fdiagnostics-color=bogus", "-c", "err.c")
+		contains(e.t, "color=bogus", stderr, "gocc: error: unrecognized argument in option '-fdiagnostics-color=bogus'\n",
+			"gocc: note: valid arguments to '-fdiagnostics-color=' are: always auto never\n")
 		for _, c := range []string{"-fdiagnostics-color=never", "-fdiagnostics-color=auto"} {
 			_, stderr = e.run(1, c, "-c", "err.c") // stderr is not a terminal here
 			lacks(e.t, c, stderr, "\x1b[")

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -119,6 +120,10 @@ type Options struct {
 	// NoBuiltin: the functions named by -fno-builtin-NAME, and "" for -fno-builtin:
 	// their plain names are not expanded as builtins.
 	NoBuiltin []string
+
+	// Notes are warnings about the command line, printed once when compiling
+	// ("gocc: warning: ...").
+	Notes []string
 
 	// Dependency output: -M, -MM, -MD, -MMD, -MF, -MT, -MQ, -MP, -MG (deps.go).
 	Deps Deps
@@ -435,7 +440,16 @@ func (o *Options) parseFlag(a string) error {
 	}
 	switch {
 	case strings.HasPrefix(a, "-std="):
-		o.PP.Std = a[len("-std="):]
+		std := a[len("-std="):]
+		switch {
+		case cStandards[std]:
+			o.PP.Std = std
+		case cxxStandard.MatchString(std):
+			// gcc accepts a C++ standard and ignores it for C, with a warning.
+			o.Notes = append(o.Notes, fmt.Sprintf("warning: command-line option '%s' is valid for C++/ObjC++ but not for C", a))
+		default:
+			return usageErrorf("unrecognized command-line option '%s'", a)
+		}
 		return nil
 	case strings.HasPrefix(a, "--sysroot="):
 		o.Sysroot = a[len("--sysroot="):]
@@ -479,6 +493,19 @@ func (o *Options) parseFlag(a string) error {
 	}
 	return usageErrorf("unrecognized command-line option '%s'", a)
 }
+
+// cStandards are gcc 12's -std= values for C (c23 and gnu23 came with gcc 14).
+var cStandards = map[string]bool{
+	"c89": true, "c90": true, "c99": true, "c9x": true, "c11": true, "c1x": true, "c17": true,
+	"c18": true, "c2x": true, "gnu89": true, "gnu90": true, "gnu99": true, "gnu9x": true,
+	"gnu11": true, "gnu1x": true, "gnu17": true, "gnu18": true, "gnu2x": true,
+	"iso9899:1990": true, "iso9899:199409": true, "iso9899:1999": true, "iso9899:199x": true,
+	"iso9899:2011": true, "iso9899:2017": true, "iso9899:2018": true,
+}
+
+// cxxStandard matches gcc 12's -std= values for C++, which a C compilation accepts and
+// ignores.
+var cxxStandard = regexp.MustCompile(`^(c|gnu)\+\+(98|03|0x|11|1y|14|1z|17|2a|20|2b|23)$`)
 
 // parsePreprocessorPassThrough handles -Wp,: the options the kernel's and autotools'
 // builds pass to the preprocessor this way (-MD,file -MMD,file -D -U -I).
@@ -588,6 +615,19 @@ func (o *Options) parseFOption(a string) error {
 	case "-fno-gnu89-inline":
 		o.GNU89Inline = -1
 		return nil
+	}
+	for _, opt := range []struct{ prefix, valid string }{
+		{"-fdiagnostics-color=", "always auto never"},
+		{"-fdiagnostics-format=", "json text"},
+		{"-fvisibility=", "default hidden internal protected"},
+	} {
+		if v, ok := strings.CutPrefix(a, opt.prefix); ok {
+			what := fmt.Sprintf("unrecognized argument in option '%s'", a)
+			if opt.prefix == "-fvisibility=" {
+				what = fmt.Sprintf("unrecognized visibility value '%s'", v)
+			}
+			return usageErrorf("%s\ngocc: note: valid arguments to '%s' are: %s", what, opt.prefix, opt.valid)
+		}
 	}
 	if n, ok := strings.CutPrefix(a, "-fno-builtin-"); ok {
 		o.NoBuiltin = append(o.NoBuiltin, n)
