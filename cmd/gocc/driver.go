@@ -100,7 +100,9 @@ func (d *driver) run() error {
 		fmt.Fprintf(d.stdout, "Usage: gocc [options] file...\ngocc accepts gcc's options; see README.md.\n")
 		return nil
 	case o.Version:
-		fmt.Fprintf(d.stdout, "gocc (gocc) %s\ngocc is a C compiler written in Go; its command line and predefined macros follow gcc %s.\n", gccVersion, dumpVersion)
+		// Meson classifies a compiler as GCC-like when this text names the Free
+		// Software Foundation; autoconf and CMake go by __GNUC__.
+		fmt.Fprintf(d.stdout, "gocc (gocc) %s\ngocc is a C compiler written in Go. Its command line, predefined macros and ABI\nfollow GCC %s, the GNU Compiler Collection of the Free Software Foundation.\n", gccVersion, dumpVersion)
 		return nil
 	case o.DumpVersion:
 		fmt.Fprintln(d.stdout, dumpVersion)
@@ -124,7 +126,14 @@ func (d *driver) run() error {
 		fmt.Fprintf(d.stderr, "gocc version %s (gocc)\nTarget: %s\n", gccVersion, d.tgt.Triple)
 	}
 	files := o.inputFiles()
-	if len(files) == 0 {
+	if len(files) == 0 && len(o.Inputs) > 0 {
+		// Only linker options (-Wl,--version, -lm): gcc runs the link with them
+		// (Meson asks "gocc -Wl,--version" which linker it is), or does nothing when
+		// not linking.
+		if o.Mode != ModeLink {
+			return nil
+		}
+	} else if len(files) == 0 {
 		if o.Verbose {
 			return nil
 		}
@@ -451,7 +460,7 @@ func (d *driver) runTool(name string, args []string) error {
 		fmt.Fprintf(d.stderr, " %s %s\n", name, strings.Join(args, " "))
 	}
 	cmd := exec.Command(name, args...)
-	cmd.Stdout = d.stderr
+	cmd.Stdout = d.stdout // as gcc: ld's -Wl,--version, --print-map and --trace go to stdout
 	cmd.Stderr = d.stderr
 	if err := cmd.Run(); err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {

@@ -283,7 +283,10 @@ var optChecks = map[string]func(e *optEnv){
 			_, stderr := e.run(0, append(args, "-###", "x.c")...)
 			contains(e.t, args[0], stderr, `"-rpath" "/opt/lib"`)
 		}
-		_, stderr := e.run(0, "-###", "-T", "link.ld", "-z", "now", "-u", "sym", "x.c")
+		// Linker options alone still link, as gcc: Meson asks "cc -Wl,--version".
+		_, stderr := e.run(0, "-###", "-Wl,--version")
+		contains(e.t, "-Wl,--version alone", stderr, `"ld"`, `"--version"`)
+		_, stderr = e.run(0, "-###", "-T", "link.ld", "-z", "now", "-u", "sym", "x.c")
 		contains(e.t, "-T -z -u", stderr, `"-T" "link.ld"`, `"-u" "sym"`)
 	},
 	"-l m": func(e *optEnv) {
@@ -530,7 +533,8 @@ var optChecks = map[string]func(e *optEnv){
 		out, _ := e.run(0, "--help")
 		contains(e.t, "--help", out, "Usage: gocc")
 		out, _ = e.run(0, "--version")
-		contains(e.t, "--version", out, "gocc (gocc) 12.2.0")
+		// Meson's test for a GCC-like compiler (autoconf and CMake test __GNUC__).
+		contains(e.t, "--version", out, "gocc (gocc) 12.2.0\n", "Free Software Foundation")
 	},
 	"-dumpversion": func(e *optEnv) {
 		for opt, want := range map[string]string{"-dumpversion": "12\n", "-dumpfullversion": "12.2.0\n", "-dumpmachine": "x86_64-linux-gnu\n"} {
