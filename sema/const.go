@@ -63,6 +63,15 @@ func (c *checker) constValue(e ast.Expr) (*ast.ConstValue, bool) {
 		if x.Builtin == "__builtin_constant_p" {
 			return &ast.ConstValue{Kind: ast.ConstInt}, true
 		}
+		if x.Builtin == "__builtin_complex" && len(x.Args) == 2 {
+			// CMPLX(re, im) of constants is a constant (C11 7.3.9.3p3).
+			re, ok1 := c.constValue(x.Args[0])
+			im, ok2 := c.constValue(x.Args[1])
+			if !ok1 || !ok2 || re.Kind != ast.ConstFloat || im.Kind != ast.ConstFloat {
+				return nil, false
+			}
+			return &ast.ConstValue{Kind: ast.ConstComplex, Float: re.Float, Imag: im.Float}, true
+		}
 		return c.constBuiltin(x)
 	case *ast.Unary:
 		switch x.Op {
@@ -181,6 +190,59 @@ func (c *checker) constObjectValue(o *ast.Object) (*ast.ConstValue, bool) {
 	}
 	r := *v
 	return &r, true
+}
+
+// addrCompare folds a comparison involving an address constant as gcc does in
+// initializers: two addresses within one object compare by offset; the addresses of
+// two distinct objects differ, and an object's address is not null (C11 6.5.9p6),
+// unless a symbol is weak and may resolve to null or to the other.
+func addrCompare(op ast.BinaryOp, a, b *ast.ConstValue) (*ast.ConstValue, bool) {
+	if a.Kind != ast.ConstAddr && b.Kind != ast.ConstAddr {
+		return nil, false
+	}
+	isNull := func(v *ast.ConstValue) bool { return v.Kind == ast.ConstInt && v.Int == 0 && !v.Wide }
+	weak := func(v *ast.ConstValue) bool { return v.Kind == ast.ConstAddr && (v.Sym == nil || v.Sym.Weak) }
+	if weak(a) || weak(b) {
+		return nil, false
+	}
+	var cmp int // the sign of a - b, when known
+	switch {
+	case a.Kind == ast.ConstAddr && b.Kind == ast.ConstAddr && a.Sym == b.Sym:
+		cmp = sign(a.Int - b.Int)
+	case a.Kind == ast.ConstAddr && isNull(b):
+		cmp = 1 // addresses compare as unsigned: above null
+	case b.Kind == ast.ConstAddr && isNull(a):
+		cmp = -1
+	case a.Kind == ast.ConstAddr && b.Kind == ast.ConstAddr && (op == ast.Eq || op == ast.Ne):
+		return constBool(op == ast.Ne), true // distinct objects
+	default:
+		return nil, false
+	}
+	switch op {
+	case ast.Eq:
+		return constBool(cmp == 0), true
+	case ast.Ne:
+		return constBool(cmp != 0), true
+	case ast.Lt:
+		return constBool(cmp < 0), true
+	case ast.Le:
+		return constBool(cmp <= 0), true
+	case ast.Gt:
+		return constBool(cmp > 0), true
+	case ast.Ge:
+		return constBool(cmp >= 0), true
+	}
+	return nil, false
+}
+
+func sign(n int64) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
 }
 
 func constBool(b bool) *ast.ConstValue {
@@ -397,6 +459,9 @@ func (c *checker) constBinary(x *ast.Binary) (*ast.ConstValue, bool) {
 		return nil, false
 	}
 	xt, yt := x.X.Type(), x.Y.Type()
+	if v, ok := addrCompare(x.Op, a, b); ok {
+		return v, true
+	}
 	// Address arithmetic (C11 6.6p9): pointer ± integer, scaled by the element size.
 	if xt.Kind == ast.Pointer && yt.IsInteger() && (x.Op == ast.Add || x.Op == ast.Sub) && b.Kind == ast.ConstInt {
 		r := *a
