@@ -148,8 +148,9 @@ func (p *Parser) declarationSpecifiers(storage bool) *declSpecs {
 			c.double++
 			c.n++
 			p.next()
-		case kwFloat128:
-			// _Float128, _Float64x and __float128 are long double for now.
+		case kwFloat128, kwFloat80:
+			// _Float128, _Float64x and __float128 are long double for now; __float80
+			// is long double on x86 (GCC manual, "Floating Types").
 			c.long++
 			c.double++
 			c.n++

@@ -35,6 +35,7 @@ const (
 	kwFloat32  // _Float32: float
 	kwFloat64  // _Float64, _Float32x: double
 	kwFloat128 // _Float128, _Float64x, __float128: long double for now (see typeFromSpecs)
+	kwFloat80  // __float80: the x86 80-bit extended type, which is long double there
 	kwStruct
 	kwUnion
 	kwEnum
@@ -93,7 +94,7 @@ var keywordTable = map[string]keyword{
 	"_Complex": kwComplex, "__complex": kwComplex, "__complex__": kwComplex, "_Imaginary": kwImaginary,
 	"__int128": kwInt128, "__int128_t": kwInt128T, "__uint128_t": kwUInt128T,
 	"_Float32": kwFloat32, "_Float16": kwFloat32, "_Float64": kwFloat64, "_Float32x": kwFloat64,
-	"_Float128": kwFloat128, "_Float64x": kwFloat128, "__float128": kwFloat128,
+	"_Float128": kwFloat128, "_Float64x": kwFloat128, "__float128": kwFloat128, "__float80": kwFloat80,
 	"struct": kwStruct, "union": kwUnion, "enum": kwEnum,
 	"typeof": kwTypeof, "__typeof": kwTypeof, "__typeof__": kwTypeof, "__auto_type": kwAutoType,
 	"__builtin_va_list": kwVaList, "_Atomic": kwAtomic, "_Alignas": kwAlignas,
@@ -125,7 +126,7 @@ func isTypeSpecKw(k keyword) bool {
 	switch k {
 	case kwVoid, kwChar, kwShort, kwInt, kwLong, kwSigned, kwUnsigned, kwFloat, kwDouble,
 		kwBool, kwComplex, kwImaginary, kwInt128, kwInt128T, kwUInt128T, kwFloat32, kwFloat64,
-		kwFloat128, kwStruct, kwUnion, kwEnum, kwTypeof, kwAutoType, kwVaList, kwAtomic,
+		kwFloat128, kwFloat80, kwStruct, kwUnion, kwEnum, kwTypeof, kwAutoType, kwVaList, kwAtomic,
 		kwAlignas, kwConst, kwVolatile, kwRestrict, kwAttribute:
 		return true
 	}
