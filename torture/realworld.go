@@ -12,7 +12,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
+	"unicode/utf8"
 )
 
 // Real projects built with CC=gocc through their own build systems (issue 7): zlib
@@ -68,7 +70,11 @@ func (rw *RealWorld) cmd(dir string, env []string, stdin []byte, name string, ar
 	c.Stdout, c.Stderr = &out, &out
 	fmt.Fprintf(rw.Log, "\n$ (cd %s && %s %s)\n", dir, name, strings.Join(args, " "))
 	err := c.Run()
-	rw.Log.Write(out.Bytes())
+	if bytes.IndexByte(out.Bytes(), 0) >= 0 || !utf8.Valid(out.Bytes()) {
+		fmt.Fprintf(rw.Log, "(%d bytes of binary output)\n", out.Len())
+	} else {
+		rw.Log.Write(out.Bytes())
+	}
 	if err != nil {
 		return out.Bytes(), fmt.Errorf("%s %s: %v: %s", filepath.Base(name), strings.Join(args, " "), err, lastLines(out.Bytes(), 3))
 	}
@@ -145,48 +151,50 @@ func (rw *RealWorld) checkGNU(build string) error {
 }
 
 // zlib builds zlib with gocc and runs zlib's own test programs (binutils' copy has
-// no check target; zlib's Makefile runs these two): minigzip round trips, and
-// example, whose output and exit status must equal those of an all-gcc build (zlib
-// 1.2.12's example reports "inflate should report DATA_ERROR" with gcc too).
+// no check target): the three of test/ that zlib's Makefile runs in "make test" and
+// "make cover" — example, a minigzip round trip, and infcover, which drives inflate
+// through its error paths. (zlib/example.c beside them is a 2006 copy that predates
+// the library: it fails its inflateSync check with gcc too, so it is not used.)
 func (rw *RealWorld) zlib() error {
 	tree, err := rw.binutils()
 	if err != nil {
 		return err
 	}
 	src := filepath.Join(tree, "zlib")
-	results := map[string]string{}
-	for _, cc := range []string{rw.Gocc, "gcc"} {
-		name := "zlib-" + filepath.Base(cc)
-		build, err := rw.autotoolsBuild(name, src, cc)
-		if err != nil {
-			return err
-		}
-		for _, prog := range []string{"example", "minigzip"} {
-			if _, err := rw.cmd(build, nil, nil, cc, "-O2", "-I"+src, "-I.", "-o", prog, filepath.Join(src, prog+".c"), "libz.a"); err != nil {
-				return err
-			}
-		}
-		data := bytes.Repeat([]byte("the quick brown fox jumps over the lazy dog 0123456789\n"), 20000)
-		packed, err := rw.cmd(build, nil, data, "./minigzip")
-		if err != nil {
-			return err
-		}
-		unpacked, err := rw.cmd(build, nil, packed, "./minigzip", "-d")
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(unpacked, data) || len(packed) >= len(data)/10 {
-			return fmt.Errorf("%s: minigzip round trip failed (%d bytes -> %d -> %d)", name, len(data), len(packed), len(unpacked))
-		}
-		out, err := rw.cmd(build, nil, nil, "./example")
-		status := "exit 0"
-		if err != nil {
-			status = "failed"
-		}
-		results[cc] = status + "\n" + string(out)
+	build, err := rw.autotoolsBuild("zlib", src, rw.Gocc)
+	if err != nil {
+		return err
 	}
-	if results[rw.Gocc] != results["gcc"] {
-		return fmt.Errorf("example differs from the gcc build: gocc %q, gcc %q", results[rw.Gocc], results["gcc"])
+	for _, prog := range []string{"example", "minigzip", "infcover"} {
+		if _, err := rw.cmd(build, nil, nil, rw.Gocc, "-O2", "-I"+src, "-I.", "-o", prog, filepath.Join(src, "test", prog+".c"), "libz.a"); err != nil {
+			return err
+		}
+	}
+	data := bytes.Repeat([]byte("the quick brown fox jumps over the lazy dog 0123456789\n"), 20000)
+	packed, err := rw.cmd(build, nil, data, "./minigzip")
+	if err != nil {
+		return err
+	}
+	unpacked, err := rw.cmd(build, nil, packed, "./minigzip", "-d")
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(unpacked, data) || len(packed) >= len(data)/10 {
+		return fmt.Errorf("minigzip round trip failed (%d bytes -> %d -> %d)", len(data), len(packed), len(unpacked))
+	}
+	out, err := rw.cmd(build, nil, nil, "./example")
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(out, []byte("inflate with dictionary: hello, hello!")) {
+		return fmt.Errorf("example did not reach its last check: %s", lastLines(out, 1))
+	}
+	out, err = rw.cmd(build, nil, nil, "./infcover")
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(out, []byte("copy direct from output")) {
+		return fmt.Errorf("infcover did not reach its last check: %s", lastLines(out, 1))
 	}
 	return nil
 }
@@ -384,12 +392,13 @@ func (rw *RealWorld) distcc() error {
 		"--port", strconv.Itoa(port), "--log-file", logFile, "--pid-file", pidFile, "--log-level", "info"); err != nil {
 		return err
 	}
+	// The daemon leads its own process group with its preforked children: SIGTERM to
+	// the group ends them all (a SIGKILL to the leader alone left the children behind,
+	// still listening).
 	defer func() {
 		if pid, err := os.ReadFile(pidFile); err == nil {
-			if n, err := strconv.Atoi(strings.TrimSpace(string(pid))); err == nil {
-				if p, err := os.FindProcess(n); err == nil {
-					p.Kill()
-				}
+			if n, err := strconv.Atoi(strings.TrimSpace(string(pid))); err == nil && n > 1 {
+				syscall.Kill(-n, syscall.SIGTERM)
 			}
 		}
 	}()
