@@ -324,8 +324,19 @@ func (o *Options) parseFlag(a string) error {
 	case "-fdiagnostics-show-caret":
 		o.NoCaret = false
 		return nil
-	case "-g", "-g0", "-g1", "-g2", "-g3", "-ggdb", "-ggdb3", "-gdwarf", "-gdwarf-4", "-gdwarf-5":
-		o.Debug = a != "-g0"
+	case "-g", "-g0", "-g1", "-g2", "-g3", "-ggdb", "-ggdb0", "-ggdb1", "-ggdb2", "-ggdb3", "-gdwarf",
+		"-gdwarf-2", "-gdwarf-3", "-gdwarf-4", "-gdwarf-5", "-gstabs", "-gstabs+":
+		o.Debug = a != "-g0" && a != "-ggdb0"
+		return nil
+	case "-gstrict-dwarf", "-gno-strict-dwarf", "-gsplit-dwarf", "-gno-split-dwarf", "-gcolumn-info",
+		"-gno-column-info", "-gpubnames", "-gno-pubnames", "-ggnu-pubnames", "-grecord-gcc-switches",
+		"-gno-record-gcc-switches", "-gvariable-location-views", "-gno-variable-location-views",
+		"-ginline-points", "-gno-inline-points", "-gstatement-frontiers", "-gno-statement-frontiers",
+		"-gas-loc-support", "-gno-as-loc-support", "-gas-locview-support", "-gno-as-locview-support",
+		"-gdescribe-dies", "-gno-describe-dies", "-gz", "-gz=none", "-gz=zlib", "-gctf", "-gctf0", "-gctf1",
+		"-gctf2", "-gbtf", "-gtoggle", "-gno-internal-reset-location-views", "-ginternal-reset-location-views":
+		// Debug-information format and content options: gocc's debug information is
+		// the line table (.loc), which none of these changes.
 		return nil
 	case "-O", "-O1":
 		o.OptLevel, o.OptSize = 1, false
