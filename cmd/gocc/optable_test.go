@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -522,6 +523,21 @@ var optChecks = map[string]func(e *optEnv){
 			}
 		}
 		contains(e.t, "-###", stderr, `"as"`, `"ld"`)
+		// A PATH with as and ld but no gcc or cc: compile, link (runtime included) and run.
+		bin := filepath.Join(e.dir, "bin")
+		os.MkdirAll(bin, 0o755)
+		for _, tool := range []string{"as", "ld"} {
+			p, err := exec.LookPath(tool)
+			if err != nil {
+				e.t.Skip("no", tool)
+			}
+			os.Symlink(p, filepath.Join(bin, tool))
+		}
+		e.t.Setenv("PATH", bin)
+		e.run(0, "x.c", "-o", "nogcc")
+		if err := exec.Command(filepath.Join(e.dir, "nogcc")).Run(); err != nil {
+			e.t.Errorf("program linked without gcc on PATH: %v", err)
+		}
 		// Not even gcc's library directory, unless a -l library lives only there.
 		lacks(e.t, "-###", stderr, "gcc", `"cc"`)
 		if _, err := os.Stat("/usr/lib/gcc/x86_64-linux-gnu/12/libatomic.so"); err == nil {
