@@ -346,6 +346,14 @@ func (rw *RealWorld) ccache() error {
 	if err := rw.multidirMake(dir, cc, env, "3 15 10 6\n"); err != nil {
 		return err
 	}
+	// ccache restores each hit's -MD file too: without it make would lose track of
+	// the headers.
+	for obj, header := range map[string]string{"lib/scaled": "util.h", "lib/twice": "util.h", "lib/plus": "other.h", "src/main": "other.h"} {
+		d, err := os.ReadFile(filepath.Join(dir, obj+".d"))
+		if err != nil || !bytes.HasPrefix(d, []byte(obj+".o:")) || !bytes.Contains(d, []byte("include/"+header)) {
+			return fmt.Errorf("after the cached build, %s.d is missing or wrong (%v): %q", obj, err, d)
+		}
+	}
 	stats, err := rw.cmd(dir, env, nil, "ccache", "--print-stats")
 	if err != nil {
 		return err
@@ -368,7 +376,10 @@ func statValue(stats []byte, name string) int {
 
 // distcc builds the project through distcc with a distccd on loopback that may run
 // only gocc: preprocessing is local, each .i is compiled by the daemon, and the
-// client may not fall back to compiling locally.
+// client may not fall back to compiling locally. The -MD files are not checked:
+// distcc 3.4 preprocesses "cc -MD -E lib/x.c" without the -o, so the compiler writes
+// x.d (target x.o) in the current directory, for gcc as for gocc (the same files,
+// but for gcc's stddef.h and stdarg.h, which gocc embeds).
 func (rw *RealWorld) distcc() error {
 	// distccd started by root runs as the distcc user, which may not enter the
 	// cache directory (under $HOME): its files go to a world-writable temporary one.
