@@ -111,7 +111,13 @@ func (d *driver) run() error {
 		fmt.Fprintln(d.stdout, gccVersion)
 		return nil
 	case o.DumpMachine:
-		fmt.Fprintln(d.stdout, d.tgt.Triple)
+		triple := target.Host().Triple
+		if o.ConfiguredTarget != "" {
+			if t, err := target.New(o.ConfiguredTarget); err == nil {
+				triple = t.Triple
+			}
+		}
+		fmt.Fprintln(d.stdout, triple)
 		return nil
 	case o.PrintFileName != "":
 		fmt.Fprintln(d.stdout, d.findLibFile(o.PrintFileName))

@@ -359,6 +359,13 @@ var optChecks = map[string]func(e *optEnv){
 		out, _ = e.run(0, "-fsigned-char", "-dM", "-E", "x.c")
 		lacks(e.t, "-fsigned-char", out, "__CHAR_UNSIGNED__")
 	},
+	"-fshort-enums": func(e *optEnv) {
+		e.write("x.c", "enum e { A, B = 200 };\nint size = sizeof(enum e);\n")
+		out, _ := e.run(0, "-fshort-enums", "-S", "-o", "-", "x.c")
+		contains(e.t, "-fshort-enums", out, ".byte 1,0,0,0")
+		out, _ = e.run(0, "-fno-short-enums", "-S", "-o", "-", "x.c")
+		contains(e.t, "-fno-short-enums", out, ".byte 4,0,0,0")
+	},
 	"-fno-builtin": func(e *optEnv) {
 		e.write("x.c", "int abs(int);\nint f(int x) { return abs(x); }\n")
 		out, _ := e.run(0, "-O2", "-S", "-o", "-", "x.c")
@@ -380,8 +387,16 @@ var optChecks = map[string]func(e *optEnv){
 		}
 	},
 	"-m32": func(e *optEnv) {
-		out, _ := e.run(0, "-m32", "-dumpmachine")
+		out, _ := e.run(0, "-m32", "-print-multiarch")
 		contains(e.t, "-m32", out, "i386-linux-gnu")
+		// As gcc: -dumpmachine names the configured target, not -m32's; the last of
+		// -m32 and -m64 wins.
+		if out, _ = e.run(0, "-m32", "-dumpmachine"); out != "x86_64-linux-gnu\n" {
+			e.t.Errorf("-m32 -dumpmachine: %q", out)
+		}
+		if out, _ = e.run(0, "-m32", "-m64", "-print-multiarch"); out != "x86_64-linux-gnu\n" {
+			e.t.Errorf("-m32 -m64 -print-multiarch: %q", out)
+		}
 		out, _ = e.run(0, "--target=aarch64-linux-gnu", "-dumpmachine")
 		contains(e.t, "--target", out, "aarch64-linux-gnu")
 		if got := targetFromProgName("/usr/bin/riscv64-linux-gnu-gocc"); !slices.Equal(got, []string{"--target=riscv64-linux-gnu"}) {

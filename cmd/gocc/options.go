@@ -74,9 +74,14 @@ type Options struct {
 	Visibility string
 	// DumpFullVersion: -dumpfullversion prints 12.2.0 where -dumpversion prints 12.
 	DumpFullVersion bool
+	// ShortEnums: -fshort-enums (ast.File.ShortEnums).
+	ShortEnums bool
 
 	PP         preproc.Config
 	TargetName string // --target=, -m32
+	// ConfiguredTarget: --target= alone (or the program name), the triple gocc is
+	// "configured" for: -dumpmachine names it whatever -m32 says, as gcc's does.
+	ConfiguredTarget string
 
 	OptLevel       int
 	OptSize        bool
@@ -404,7 +409,11 @@ func (o *Options) parseFlag(a string) error {
 	case "-rdynamic":
 		o.ExportDynamic = true
 		return nil
-	case "-m64", "-mieee-fp", "-mfpmath=sse",
+	case "-m64":
+		// The last of -m16, -m32 and -m64 wins, as in gcc.
+		o.TargetName, o.Machine.Code16 = o.ConfiguredTarget, false
+		return nil
+	case "-mieee-fp", "-mfpmath=sse",
 		// gocc never uses gcc's scalar-to-vector (STV) pass.
 		"-mno-stv", "-mstv":
 		return nil
@@ -412,7 +421,7 @@ func (o *Options) parseFlag(a string) error {
 		o.X87Precision, _ = strconv.Atoi(a[len("-mpc"):])
 		return nil
 	case "-m32":
-		o.TargetName = "i386-linux-gnu"
+		o.TargetName, o.Machine.Code16 = "i386-linux-gnu", false
 		return nil
 	case "-ansi":
 		o.PP.Std = "c90"
@@ -467,6 +476,7 @@ func (o *Options) parseFlag(a string) error {
 		return nil
 	case strings.HasPrefix(a, "--target="):
 		o.TargetName = a[len("--target="):]
+		o.ConfiguredTarget = o.TargetName
 		return nil
 	case strings.HasPrefix(a, "-march="), strings.HasPrefix(a, "-mtune="):
 		return nil
@@ -579,6 +589,9 @@ func (o *Options) parseFOption(a string) error {
 		return nil
 	case "-fvisibility=default", "-fvisibility=hidden", "-fvisibility=protected", "-fvisibility=internal":
 		o.Visibility = strings.TrimPrefix(a, "-fvisibility=")
+		return nil
+	case "-fshort-enums", "-fno-short-enums":
+		o.ShortEnums = a == "-fshort-enums"
 		return nil
 	case "-fdiagnostics-format=json":
 		o.DiagJSON = true
