@@ -512,6 +512,9 @@ type File struct {
 	// the driver before sema): "inline" definitions are external definitions and
 	// "extern inline" ones are never emitted, as with the gnu_inline attribute.
 	GNU89Inline bool
+	// ShortEnums (-fshort-enums): every enum type is the smallest integer type that
+	// holds its values, as if declared with the packed attribute.
+	ShortEnums bool
 	// NoBuiltin names the functions whose plain names are not treated as builtins
 	// (-fno-builtin-NAME; "" for -fno-builtin: all of them). Set by the driver.
 	NoBuiltin map[string]bool

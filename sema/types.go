@@ -331,7 +331,7 @@ func (c *checker) defineEnum(e *ast.EnumDef) {
 // when no value is negative, else int; wider if needed; the smallest fitting type with
 // the packed attribute.
 func (c *checker) enumUnderlying(e *ast.EnumDef, minV, maxV int64, bigUnsigned bool) *ast.Type {
-	packed := hasAttr(e.Attrs, "packed")
+	packed := hasAttr(e.Attrs, "packed") || c.file.ShortEnums
 	neg := minV < 0
 	fits := func(size int64) bool {
 		bits := uint(size * 8)
