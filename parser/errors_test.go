@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,6 +81,27 @@ func TestDepthLimit(t *testing.T) {
 		if _, diags := parse(t, src); len(diags.Diags) != 0 {
 			t.Errorf("%.30q...: %s", src, diagString(diags))
 		}
+	}
+	// A run of 100,000 case labels on one statement (gcc's limits-caselabels.c) is
+	// parsed in a loop: no depth diagnostic, and every label is kept.
+	var b strings.Builder
+	b.WriteString("void f(int x) { switch (x) { ")
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&b, "case %d: ", i)
+	}
+	b.WriteString("return; } }")
+	f, diags := parse(t, b.String())
+	if len(diags.Diags) != 0 {
+		t.Fatalf("case label chain: %s", diagString(diags))
+	}
+	var s ast.Stmt = f.Decls[0].(*ast.Decl).Body.Items[0].(*ast.SwitchStmt).Body.(*ast.Block).Items[0]
+	n := 0
+	for c, ok := s.(*ast.CaseStmt); ok; c, ok = s.(*ast.CaseStmt) {
+		n++
+		s = c.Body
+	}
+	if n != 100000 {
+		t.Errorf("case label chain: %d labels, want 100000", n)
 	}
 }
 
