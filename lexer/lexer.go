@@ -1,6 +1,7 @@
 package lexer
 
 import (
+	"bytes"
 	"sort"
 
 	"gocc/diag"
@@ -30,13 +31,54 @@ func Tokenize(f *diag.File, diags *diag.List) []Token {
 	return lx.run()
 }
 
-// TokenizeAsm is Tokenize for assembler-with-cpp (.S) sources: '$' is not an
-// identifier character there, as in gcc, so "$CONST" is '$' and a macro name
-// ("movl $RET, %eax" expands RET).
+// Options select the lexing variants of TokenizeWith.
+type Options struct {
+	// Asm: assembler-with-cpp (.S) sources, where '$' is not an identifier character,
+	// as in gcc, so "$CONST" is '$' and a macro name ("movl $RET, %eax" expands RET).
+	Asm bool
+	// Trigraphs: replace the nine trigraphs first (C11 5.2.1.1; gcc does it with
+	// -trigraphs and the strict -std= modes).
+	Trigraphs bool
+}
+
+// TokenizeAsm is Tokenize for assembler-with-cpp sources (Options.Asm).
 func TokenizeAsm(f *diag.File, diags *diag.List) []Token {
-	src, lines := splice(f.Contents)
-	lx := lexer{src: src, file: f, diags: diags, splices: lines, noDollar: true}
+	return TokenizeWith(f, diags, Options{Asm: true})
+}
+
+// TokenizeWith is Tokenize with the variants opts selects.
+func TokenizeWith(f *diag.File, diags *diag.List, opts Options) []Token {
+	text := f.Contents
+	if opts.Trigraphs {
+		text = replaceTrigraphs(text)
+	}
+	src, lines := splice(text)
+	lx := lexer{src: src, file: f, diags: diags, splices: lines, noDollar: opts.Asm}
 	return lx.run()
+}
+
+// trigraphs maps the third character of each trigraph "??x" to its replacement.
+var trigraphs = map[byte]byte{'=': '#', '(': '[', '/': '\\', ')': ']', '\'': '^', '<': '{', '!': '|', '>': '}', '-': '~'}
+
+// replaceTrigraphs replaces the trigraph sequences of src (translation phase 1, before
+// line splicing, so "??/" followed by a newline splices the line). Columns after a
+// trigraph in diagnostics are then two less per trigraph before them on the line.
+func replaceTrigraphs(src []byte) []byte {
+	if !bytes.Contains(src, []byte("??")) {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		if src[i] == '?' && i+2 < len(src) && src[i+1] == '?' {
+			if r, ok := trigraphs[src[i+2]]; ok {
+				out = append(out, r)
+				i += 2
+				continue
+			}
+		}
+		out = append(out, src[i])
+	}
+	return out
 }
 
 // TokenizeString lexes text as a file of its own called name (used for -D values,

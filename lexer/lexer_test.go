@@ -131,3 +131,24 @@ func TestTokenizeAsm(t *testing.T) {
 		t.Errorf("C: '$' is an identifier character (GNU): got %q", c[0].Text)
 	}
 }
+
+// TestTrigraphs: with Options.Trigraphs the nine trigraphs are replaced before line
+// splicing (C11 5.2.1.1, 5.1.1.2p1); without it they are ordinary characters.
+func TestTrigraphs(t *testing.T) {
+	src := "??=define A ??( ??) ??< ??> ??! ??' ??- \"??/\"\" B??/\nC"
+	texts := func(opts Options) string {
+		var got []string
+		for _, tok := range TokenizeWith(&diag.File{Name: "t.c", Contents: []byte(src)}, &diag.List{}, opts) {
+			if tok.Kind != Newline && tok.Kind != EOF {
+				got = append(got, tok.Text)
+			}
+		}
+		return strings.Join(got, " ")
+	}
+	if got, want := texts(Options{Trigraphs: true}), `# define A [ ] { } | ^ ~ "\"" BC`; got != want {
+		t.Errorf("with trigraphs: %s\nwant %s", got, want)
+	}
+	if got := texts(Options{}); !strings.HasPrefix(got, "? ? =") {
+		t.Errorf("without trigraphs: %s", got)
+	}
+}

@@ -27,6 +27,11 @@ type Config struct {
 	UnsignedChar, SignedChar bool // -funsigned-char / -fsigned-char
 	ShortWchar               bool
 	Assembler                bool // assembler-with-cpp: '$' is no identifier character
+	Trigraphs                bool // -trigraphs (the strict -std= modes imply it)
+	// MacroPrefixMap (-fmacro-prefix-map=old=new, in command-line order): __FILE__ and
+	// __BASE_FILE__ of a name starting with old show new instead; the last matching
+	// option wins, as in gcc.
+	MacroPrefixMap [][2]string
 
 	// OnInclude, when set, is called once per file the preprocessor enters through
 	// #include (or -include), in order, with the name as gcc spells it and whether it

@@ -230,10 +230,9 @@ func (p *pp) pushPseudo(name, text string) {
 }
 
 func (p *pp) lex(f *diag.File) []lexer.Token {
-	if p.cfg.Assembler {
-		return lexer.TokenizeAsm(f, p.diags)
-	}
-	return lexer.Tokenize(f, p.diags)
+	// gcc replaces trigraphs with -trigraphs and in the ISO modes (-std=c11, -ansi).
+	trigraphs := p.cfg.Trigraphs || parseStd(p.cfg.Std).strict
+	return lexer.TokenizeWith(f, p.diags, lexer.Options{Asm: p.cfg.Assembler, Trigraphs: trigraphs})
 }
 
 func (p *pp) pushFile(f *diag.File, toks []lexer.Token, path string, dirIndex int) {

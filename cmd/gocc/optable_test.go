@@ -341,6 +341,18 @@ var optChecks = map[string]func(e *optEnv){
 		out, _ := e.run(0, "-pthread", "-E", "-P", "r.c")
 		contains(e.t, "-pthread", out, "int r = 1;")
 	},
+	"-fno-common": func(e *optEnv) {
+		e.write("c1.c", "int x;\nint get(void);\nint main(void) { x = 3; return get() - 3; }\n")
+		e.write("c2.c", "int x;\nint get(void) { return x; }\n")
+		_, stderr := e.run(1, "-fno-common", "c1.c", "c2.c", "-o", "nocommon")
+		contains(e.t, "-fno-common", stderr, "multiple definition of `x'")
+		e.run(0, "-fcommon", "c1.c", "c2.c", "-o", "common")
+		if err := exec.Command(filepath.Join(e.dir, "common")).Run(); err != nil {
+			e.t.Errorf("-fcommon program: %v", err)
+		}
+		out, _ := e.run(0, "-fcommon", "-S", "-o", "-", "c2.c")
+		contains(e.t, "-fcommon", out, ".comm x,4,4")
+	},
 	"-ffunction-sections": func(e *optEnv) {
 		e.write("x.c", "int d = 1; int f(void) { return d; }\n")
 		out, _ := e.run(0, "-ffunction-sections", "-fdata-sections", "-S", "-o", "-", "x.c")
@@ -426,6 +438,15 @@ var optChecks = map[string]func(e *optEnv){
 		out, _ := e.run(0, "-ansi", "-dM", "-E", "x.c")
 		contains(e.t, "-ansi", out, "__STRICT_ANSI__")
 		lacks(e.t, "-ansi", out, "__STDC_VERSION__")
+	},
+	"-trigraphs": func(e *optEnv) {
+		e.write("t.c", "int a??(2??) = ??< 1, 2 ??>;\n")
+		for _, args := range [][]string{{"-trigraphs"}, {"-std=c11"}} {
+			out, _ := e.run(0, append(args, "-E", "-P", "t.c")...)
+			contains(e.t, args[0], out, "int a[2] = { 1, 2 };")
+		}
+		out, _ := e.run(0, "-E", "-P", "t.c")
+		contains(e.t, "no trigraphs in gnu17", out, "??(")
 	},
 	"-O0": func(e *optEnv) {
 		out, _ := e.run(0, "-O0", "-dM", "-E", "x.c")

@@ -113,6 +113,9 @@ type Options struct {
 	// X87Precision: -mpc32, -mpc64 or -mpc80 (32, 64, 80), 0 if none: a link adds a
 	// constructor setting the x87 precision control (gcc's crtprec*.o).
 	X87Precision int
+	// Common: -fcommon, tentative definitions as common symbols (gcc 12's default
+	// is -fno-common).
+	Common bool
 	// InstrumentFunctions: -finstrument-functions (calls the __cyg_profile_func_* hooks).
 	InstrumentFunctions bool
 	// TLSModel: -ftls-model= (codegen.Options.TLSModel), "" if not given.
@@ -423,6 +426,9 @@ func (o *Options) parseFlag(a string) error {
 	case "-m32":
 		o.TargetName, o.Machine.Code16 = "i386-linux-gnu", false
 		return nil
+	case "-trigraphs":
+		o.PP.Trigraphs = true
+		return nil
 	case "-ansi":
 		o.PP.Std = "c90"
 		return nil
@@ -506,6 +512,14 @@ func (o *Options) parseFlag(a string) error {
 			return usageErrorf("argument to '-fmax-errors=' should be a non-negative integer")
 		}
 		o.MaxErrors = n
+		return nil
+	case strings.HasPrefix(a, "-fmacro-prefix-map=") || strings.HasPrefix(a, "-ffile-prefix-map="):
+		// Remaps __FILE__ and __BASE_FILE__ (gcc: -ffile-prefix-map implies it).
+		old, repl, ok := strings.Cut(a[strings.IndexByte(a, '=')+1:], "=")
+		if !ok {
+			return usageErrorf("invalid argument %q to '%s'", a[strings.IndexByte(a, '=')+1:], a[:strings.IndexByte(a, '=')])
+		}
+		o.PP.MacroPrefixMap = append(o.PP.MacroPrefixMap, [2]string{old, repl})
 		return nil
 	case strings.HasPrefix(a, "-f"):
 		return o.parseFOption(a)
@@ -632,6 +646,9 @@ func (o *Options) parseFOption(a string) error {
 		return nil
 	case "-fno-builtin":
 		o.NoBuiltin = append(o.NoBuiltin, "")
+		return nil
+	case "-fcommon", "-fno-common":
+		o.Common = a == "-fcommon"
 		return nil
 	case "-fgnu89-inline":
 		o.GNU89Inline = 1
