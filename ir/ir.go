@@ -207,6 +207,10 @@ type Global struct {
 	Extern     bool // declared here, defined elsewhere: only referenced (may matter for PIC)
 	Alias      string
 	IsString   bool // a string literal (may be merged)
+	// Common: a tentative definition (C11 6.9.2, no initializer) with external
+	// linkage, emitted as a common symbol (.comm) as gcc's -fcommon does; set by the
+	// driver for -fcommon on the globals irgen marks Tentative.
+	Common, Tentative bool
 	// TLSModel is the ELF TLS access model requested for a thread-local symbol
 	// (tls_model attribute: "global-dynamic", "local-dynamic", "initial-exec",
 	// "local-exec"), "" to let the backend choose; Extern globals carry it for symbols

@@ -152,6 +152,13 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	if failed() {
 		return errReported
 	}
+	if o.Common {
+		// -fcommon: writable tentative definitions become common symbols (a const one
+		// stays a definition, so no load from it is folded against another file's).
+		for _, gl := range mod.Globals {
+			gl.Common = gl.Tentative && !gl.ReadOnly
+		}
+	}
 	stage = "optimization"
 	level := o.OptLevel
 	if err := opt.Run(mod, &opt.Config{

@@ -11,7 +11,6 @@ package main
 //	-f[no-]wrapv, -fno-strict-overflow       gocc's arithmetic wraps; passes do not exploit signed overflow
 //	-fbuiltin                                builtins are recognised by their __builtin_ names (and abs,
 //	                                         labs, llabs, imaxabs, see -fno-builtin in options.go)
-//	-f[no-]common                            tentative definitions follow gcc 12's -fno-common default
 //	-f[no-]stack-protector*, -fstack-clash-protection, -fcf-protection*, -fno-stack-check
 //	                                         gocc emits no stack canaries, probes or CET markers
 //	-f[no-]asynchronous-unwind-tables, -f[no-]unwind-tables, -f[no-]exceptions
@@ -40,7 +39,7 @@ package main
 //	                                         no effect on gocc's code (charsets: UTF-8 only)
 var acceptedFOptions = setOf(
 	"-fstrict-aliasing", "-fno-strict-aliasing", "-fwrapv", "-fno-wrapv", "-fno-strict-overflow",
-	"-fstrict-overflow", "-fbuiltin", "-fno-builtin", "-fcommon", "-fno-common",
+	"-fstrict-overflow", "-fbuiltin", "-fno-builtin",
 	"-fstack-protector", "-fstack-protector-strong", "-fstack-protector-all",
 	"-fstack-protector-explicit", "-fno-stack-protector", "-fstack-clash-protection",
 	"-fno-stack-clash-protection", "-fcf-protection", "-fcf-protection=", "-fno-stack-check",

@@ -218,6 +218,13 @@ func (g *gen) emitGlobal(w *strings.Builder, gl *ir.Global) {
 		fmt.Fprintf(w, "\t.set %s, %s\n", gl.Name, gl.Alias)
 		return
 	}
+	if gl.Common && gl.Data == nil {
+		// -fcommon: the linker merges the tentative definitions of all files (and
+		// yields to an initialized one); .comm makes the symbol global.
+		g.emitLinkage(w, gl.Name, ir.Internal, gl.Visibility)
+		fmt.Fprintf(w, "\t.comm %s,%d,%d\n", gl.Name, max(gl.Size, 1), max(gl.Align, 1))
+		return
+	}
 	fmt.Fprintf(w, "\t.section %s\n", g.globalSection(gl))
 	g.emitLinkage(w, gl.Name, gl.Linkage, gl.Visibility)
 	typ := "@object"

@@ -274,6 +274,9 @@ func (g *gen) object(o *ast.Object) {
 		gl.Size = 0
 	}
 	g.globalData(gl, o)
+	// A tentative definition keeps a nil Init (sema gives an initialized object a
+	// non-nil, possibly empty, list).
+	gl.Tentative = o.Init == nil && o.Str == nil && gl.Linkage == ir.External && !o.ThreadLocal && o.Section == ""
 	if o.Str == nil && isConstObject(o.Type) && len(gl.Relocs) == 0 && !o.ThreadLocal {
 		gl.ReadOnly = true
 	}
