@@ -260,6 +260,11 @@ func (g *gen) object(o *ast.Object) {
 	if align < 1 {
 		align = 1
 	}
+	if g.t.Arch == target.AMD64 && o.Type.Kind == ast.Array && o.Type.Size >= 16 && align < 16 {
+		// x86-64 psABI 3.1.2: an array variable of at least 16 bytes is 16-byte
+		// aligned; code compiled elsewhere may rely on it (aligned SSE accesses).
+		align = 16
+	}
 	gl := &ir.Global{
 		Name: name, Linkage: linkage(o), Size: o.Type.Size, Align: align,
 		TLS: o.ThreadLocal, Section: o.Section, Visibility: o.Visibility, Used: o.Used,
