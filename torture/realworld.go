@@ -210,6 +210,9 @@ func (rw *RealWorld) libiberty() error {
 	if err != nil {
 		return err
 	}
+	if err := rw.sameConfig(filepath.Join(tree, "libiberty", "configure"), build, "libiberty-gcc"); err != nil {
+		return err
+	}
 	out, err := rw.cmd(build, nil, nil, "make", "check")
 	if err != nil {
 		return err
@@ -220,6 +223,54 @@ func (rw *RealWorld) libiberty() error {
 	}
 	if n := bytes.Count(out, []byte("\nPASS: ")); n < 20 || !bytes.Contains(out, []byte("tests, 0 failures")) {
 		return fmt.Errorf("make check ran too few tests (%d PASS lines)", n)
+	}
+	return nil
+}
+
+// configDiffAllowed are the config.h lines where gocc's configure may answer
+// otherwise than gcc's: the stack direction, which autoconf measures by comparing the
+// addresses of locals in recursive calls that gcc -O2 inlines (it finds 1, "grows
+// up"; gocc finds the true -1; libiberty uses it only in its C alloca, unused here).
+var configDiffAllowed = []string{"#define STACK_DIRECTION "}
+
+// sameConfig runs configure with CC=gcc in a fresh directory named gccName and
+// compares its config.h with gocc's in build: the configure-time checks must find
+// what they find with gcc.
+func (rw *RealWorld) sameConfig(configure, build, gccName string) error {
+	dir := filepath.Join(rw.WorkDir, gccName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if _, err := rw.cmd(dir, nil, nil, configure, "CC=gcc"); err != nil {
+		return err
+	}
+	want, err := os.ReadFile(filepath.Join(dir, "config.h"))
+	if err != nil {
+		return err
+	}
+	got, err := os.ReadFile(filepath.Join(build, "config.h"))
+	if err != nil {
+		return err
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	if len(gl) != len(wl) {
+		return fmt.Errorf("config.h has %d lines with gocc, %d with gcc", len(gl), len(wl))
+	}
+	var diffs []string
+lines:
+	for i := range gl {
+		if gl[i] == wl[i] {
+			continue
+		}
+		for _, a := range configDiffAllowed {
+			if strings.HasPrefix(gl[i], a) && strings.HasPrefix(wl[i], a) {
+				continue lines
+			}
+		}
+		diffs = append(diffs, fmt.Sprintf("gocc %q, gcc %q", gl[i], wl[i]))
+	}
+	if diffs != nil {
+		return fmt.Errorf("configure found otherwise than with gcc: %s", strings.Join(diffs, "; "))
 	}
 	return nil
 }
@@ -256,6 +307,9 @@ func (rw *RealWorld) autoconf() error {
 		}
 	}
 	if err := rw.checkGNU(dir); err != nil {
+		return err
+	}
+	if err := rw.sameConfig(filepath.Join(dir, "configure"), dir, "autoconf-gcc"); err != nil {
 		return err
 	}
 	if _, err := rw.cmd(dir, nil, nil, "make"); err != nil {
