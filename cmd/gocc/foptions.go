@@ -28,6 +28,14 @@ package main
 //	                                         gocc never relaxes IEEE semantics
 //	-f[no-]diagnostics-*, -fmessage-length=, -f[no-]show-column, -fno-caret-diagnostics
 //	                                         diagnostics formatting
+//	-f[no-]fat-lto-objects, -flto-partition=  gocc writes ordinary objects, never LTO bytecode
+//	-f[no-]debug-types-section, -femit-struct-debug-*
+//	                                         gocc's debug information is the line table only
+//	-f[no-]isolate-erroneous-paths-dereference
+//	                                         optimization tuning (gocc never traps on a null path)
+//	-fsigned-bitfields, -fasm, -fgnu-keywords, -fno-strict-volatile-bitfields
+//	                                         gcc's defaults on x86-64, which gocc follows
+//	-fvisibility-inlines-hidden              C++ only; gcc ignores it for C too
 //	-f[no-]ident, -f[no-]verbose-asm, -frecord-gcc-switches, -fdebug-prefix-map=,
 //	-ffile-prefix-map=, -fmacro-prefix-map=, -f[no-]var-tracking*, -f[no-]dwarf2-cfi-asm,
 //	-fno-eliminate-unused-debug-types, -f[no-]semantic-interposition, -f[no-]plt,
@@ -86,6 +94,13 @@ var acceptedFOptions = setOf(
 	"-fno-tree-bit-ccp", "-fno-vect-cost-model", "-fnon-call-exceptions", "-fno-tree-coalesce-vars",
 	"-fdce", "-fno-dce", "-foptimize-strlen", "-fno-optimize-strlen", "-fearly-inlining",
 	"-fno-early-inlining", "-fipa-cp", "-fno-ipa-cp", "-fconserve-stack",
+	"-ffat-lto-objects", "-fno-fat-lto-objects", "-flto-partition=",
+	"-fdiagnostics-parseable-fixits", "-fdiagnostics-generate-patch",
+	"-fdiagnostics-show-template-tree", "-fno-diagnostics-show-template-tree",
+	"-fdebug-types-section", "-fno-debug-types-section", "-femit-struct-debug-baseonly",
+	"-femit-struct-debug-reduced", "-fisolate-erroneous-paths-dereference",
+	"-fno-isolate-erroneous-paths-dereference", "-fsigned-bitfields", "-fasm", "-fgnu-keywords",
+	"-fno-strict-volatile-bitfields", "-fvisibility-inlines-hidden",
 )
 
 func setOf(names ...string) map[string]bool {

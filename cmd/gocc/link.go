@@ -199,6 +199,15 @@ func (d *driver) linkLibDirs(items []string) []string {
 	return args
 }
 
+// linker is the ld program: <prefix>ld, or <prefix>ld.<name> for -fuse-ld=<name>
+// (bfd, gold, lld, mold), as gcc picks it.
+func (d *driver) linker() string {
+	if d.opts.UseLD != "" {
+		return d.tgt.ToolPrefix + "ld." + d.opts.UseLD
+	}
+	return d.tgt.ToolPrefix + "ld"
+}
+
 // link runs ld on the objects and linker options in items, writing out.
 func (d *driver) link(items []string, out string) error {
 	var runtime []string
@@ -227,7 +236,7 @@ func (d *driver) link(items []string, out string) error {
 			runtime = append(runtime, path)
 		}
 	}
-	ld := d.tgt.ToolPrefix + "ld"
+	ld := d.linker()
 	return d.writeOutput(out, func(tmp string) error {
 		return d.runTool(ld, d.linkArgs(items, tmp, runtime))
 	})

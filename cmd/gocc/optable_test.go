@@ -330,6 +330,18 @@ var optChecks = map[string]func(e *optEnv){
 		contains(e.t, "-r", stderr, `"-r"`)
 		lacks(e.t, "-r", stderr, "crt1.o", `"-lc"`)
 	},
+	"-fuse-ld=gold": func(e *optEnv) {
+		for _, name := range []string{"gold", "bfd", "lld", "mold"} {
+			_, stderr := e.run(0, "-###", "-fuse-ld="+name, "x.c")
+			contains(e.t, "-fuse-ld="+name, stderr, `"ld.`+name+`"`)
+		}
+		if _, err := exec.LookPath("ld.gold"); err == nil {
+			e.run(0, "-fuse-ld=gold", "x.c", "-DVAL=0", "-o", "gold")
+			if err := exec.Command(filepath.Join(e.dir, "gold")).Run(); err != nil {
+				e.t.Errorf("program linked by gold: %v", err)
+			}
+		}
+	},
 	"-rdynamic": func(e *optEnv) {
 		_, stderr := e.run(0, "-###", "-rdynamic", "x.c")
 		contains(e.t, "-rdynamic", stderr, `"-export-dynamic"`)

@@ -59,6 +59,8 @@ type Options struct {
 	Help                              bool
 	// -print-search-dirs, -print-libgcc-file-name, -print-multiarch, -print-sysroot.
 	PrintSearchDirs, PrintLibgcc, PrintMultiarch, PrintSysroot bool
+	// -print-multi-directory, -print-multi-os-directory, -print-multi-lib.
+	PrintMultiDir, PrintMultiOSDir, PrintMultiLib bool
 
 	// Sysroot: --sysroot=, the prefix of the target's header and library
 	// directories, also passed to ld.
@@ -113,6 +115,8 @@ type Options struct {
 	// X87Precision: -mpc32, -mpc64 or -mpc80 (32, 64, 80), 0 if none: a link adds a
 	// constructor setting the x87 precision control (gcc's crtprec*.o).
 	X87Precision int
+	// UseLD: -fuse-ld=, the linker ld.<UseLD> instead of ld.
+	UseLD string
 	// Common: -fcommon, tentative definitions as common symbols (gcc 12's default
 	// is -fno-common).
 	Common bool
@@ -193,6 +197,20 @@ func parseArgs(args []string) (*Options, error) {
 		if a == "-" || !strings.HasPrefix(a, "-") {
 			addInput(a)
 			continue
+		}
+		// gcc's long spellings of its queries (--print-prog-name=ld, --print-prog-name
+		// ld, --print-multi-lib: libtool and binutils' configure scripts use them).
+		if strings.HasPrefix(a, "--print-") {
+			switch a {
+			case "--print-prog-name", "--print-file-name":
+				if i+1 >= len(args) {
+					return nil, usageErrorf("missing argument to '%s'", a)
+				}
+				i++
+				a = a[1:] + "=" + args[i]
+			default:
+				a = a[1:]
+			}
 		}
 		// Options with an argument, joined or separate.
 		name, val, has := "", "", false
@@ -449,6 +467,22 @@ func (o *Options) parseFlag(a string) error {
 		return nil
 	case "-print-sysroot":
 		o.PrintSysroot = true
+		return nil
+	case "-print-multi-directory":
+		o.PrintMultiDir = true
+		return nil
+	case "-print-multi-os-directory":
+		o.PrintMultiOSDir = true
+		return nil
+	case "-print-multi-lib":
+		o.PrintMultiLib = true
+		return nil
+	case "-static-libgcc", "-shared-libgcc":
+		// gocc links no libgcc (its runtime object stands in for it), so there is
+		// no libgcc to link statically or shared.
+		return nil
+	case "-fuse-ld=bfd", "-fuse-ld=gold", "-fuse-ld=lld", "-fuse-ld=mold":
+		o.UseLD = a[len("-fuse-ld="):]
 		return nil
 	case "-static-pie":
 		o.StaticPIE = true

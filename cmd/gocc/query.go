@@ -8,8 +8,8 @@ import (
 	"strings"
 )
 
-// printQuery answers -print-search-dirs, -print-libgcc-file-name, -print-multiarch
-// and -print-sysroot, in gcc's formats, with what gocc itself uses.
+// printQuery answers -print-search-dirs, -print-libgcc-file-name, -print-multiarch,
+// -print-sysroot and -print-multi-*, in gcc's formats, with what gocc itself uses.
 func (d *driver) printQuery() error {
 	o := d.opts
 	switch {
@@ -18,6 +18,25 @@ func (d *driver) printQuery() error {
 		fmt.Fprintln(d.stdout, d.tgt.Triple)
 	case o.PrintSysroot:
 		fmt.Fprintln(d.stdout, o.Sysroot)
+	case o.PrintMultiDir, o.PrintMultiOSDir, o.PrintMultiLib:
+		// gcc's multilib answers for Debian's layout: an x86-64 gocc's -m32 libraries
+		// are in /usr/lib32 (libc6-dev-i386); each other target has one library set.
+		native64 := o.ConfiguredTarget == "" || strings.HasPrefix(o.ConfiguredTarget, "x86_64")
+		m32 := native64 && o.TargetName == "i386-linux-gnu"
+		switch {
+		case o.PrintMultiLib && native64:
+			fmt.Fprint(d.stdout, ".;\n32;@m32\n")
+		case o.PrintMultiLib:
+			fmt.Fprint(d.stdout, ".;\n")
+		case o.PrintMultiDir && m32:
+			fmt.Fprintln(d.stdout, "32")
+		case o.PrintMultiDir:
+			fmt.Fprintln(d.stdout, ".")
+		case m32:
+			fmt.Fprintln(d.stdout, "../lib32")
+		default:
+			fmt.Fprintln(d.stdout, "../lib")
+		}
 	case o.PrintLibgcc:
 		// gocc's runtime object stands in for libgcc (link.go); build systems that
 		// link it explicitly (Linux on some architectures) get that object.
@@ -31,7 +50,7 @@ func (d *driver) printQuery() error {
 		fmt.Fprintln(d.stdout, path)
 	case o.PrintSearchDirs:
 		var programs []string
-		for _, tool := range []string{d.assembler(), d.tgt.ToolPrefix + "ld"} {
+		for _, tool := range []string{d.assembler(), d.linker()} {
 			if p, err := exec.LookPath(tool); err == nil && !slices.Contains(programs, filepath.Dir(p)+"/") {
 				programs = append(programs, filepath.Dir(p)+"/")
 			}
