@@ -125,7 +125,7 @@ func (d *driver) run() error {
 	case o.PrintProgName != "":
 		fmt.Fprintln(d.stdout, d.tgt.ToolPrefix+o.PrintProgName)
 		return nil
-	case o.PrintSearchDirs, o.PrintLibgcc, o.PrintMultiarch, o.PrintSysroot:
+	case o.PrintSearchDirs, o.PrintLibgcc, o.PrintMultiarch, o.PrintSysroot, o.PrintMultiDir, o.PrintMultiOSDir, o.PrintMultiLib:
 		return d.printQuery()
 	}
 	if o.Verbose {

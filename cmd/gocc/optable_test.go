@@ -410,6 +410,16 @@ var optChecks = map[string]func(e *optEnv){
 			contains(e.t, flag, out, "movq %rsp, %rbp")
 		}
 	},
+	"-mno-red-zone": func(e *optEnv) {
+		e.run(0, "-mno-red-zone", "-mcmodel=kernel", "-fno-pie", "-DVAL=0", "-c", "x.c")
+		out, _ := e.run(0, "-mno-sse", "-dM", "-E", "x.c")
+		lacks(e.t, "-mno-sse", out, "#define __SSE__ ")
+		e.run(0, "-mno-sse", "-mfentry", "-DVAL=0", "-fsyntax-only", "x.c")
+		for _, opt := range []string{"-mno-sse", "-mfentry"} {
+			_, stderr := e.run(1, opt, "-DVAL=0", "-c", "x.c")
+			contains(e.t, opt, stderr, "sorry, unimplemented: code generation with "+opt)
+		}
+	},
 	"-m32": func(e *optEnv) {
 		out, _ := e.run(0, "-m32", "-print-multiarch")
 		contains(e.t, "-m32", out, "i386-linux-gnu")
@@ -629,6 +639,21 @@ var optChecks = map[string]func(e *optEnv){
 		if out, _ = e.run(0, "-print-sysroot"); out != "\n" {
 			e.t.Errorf("-print-sysroot: %q", out)
 		}
+	},
+	"-print-multi-os-directory": func(e *optEnv) {
+		for args, want := range map[string]string{"-print-multi-os-directory": "../lib\n", "-m32 -print-multi-os-directory": "../lib32\n",
+			"-print-multi-directory": ".\n", "-m32 -print-multi-directory": "32\n", "-print-multi-lib": ".;\n32;@m32\n",
+			"--print-multi-lib": ".;\n32;@m32\n", "--print-prog-name as": "as\n", "--print-prog-name=as": "as\n",
+			"--target=aarch64-linux-gnu -print-multi-lib": ".;\n"} {
+			if out, _ := e.run(0, strings.Fields(args)...); out != want {
+				e.t.Errorf("%s: %q, want %q", args, out, want)
+			}
+		}
+		if out, _ := e.run(0, "--print-file-name", "libc.so"); filepath.Base(strings.TrimSpace(out)) != "libc.so" {
+			e.t.Errorf("--print-file-name libc.so: %q", out)
+		}
+		_, stderr := e.run(1, "--print-nonsense")
+		contains(e.t, "--print-nonsense", stderr, "unrecognized command-line option '--print-nonsense'")
 	},
 	"--sysroot=/srv/root": func(e *optEnv) {
 		if out, _ := e.run(0, "--sysroot=/srv/root", "-print-sysroot"); out != "/srv/root\n" {

@@ -200,15 +200,19 @@ func parseArgs(args []string) (*Options, error) {
 		}
 		// gcc's long spellings of its queries (--print-prog-name=ld, --print-prog-name
 		// ld, --print-multi-lib: libtool and binutils' configure scripts use them).
-		if strings.HasPrefix(a, "--print-") {
-			switch a {
-			case "--print-prog-name", "--print-file-name":
+		switch long, _, _ := strings.Cut(a, "="); long {
+		case "--print-prog-name", "--print-file-name":
+			if long == a {
 				if i+1 >= len(args) {
 					return nil, usageErrorf("missing argument to '%s'", a)
 				}
 				i++
-				a = a[1:] + "=" + args[i]
-			default:
+				a += "=" + args[i]
+			}
+			a = a[1:]
+		case "--print-search-dirs", "--print-libgcc-file-name", "--print-multiarch", "--print-sysroot",
+			"--print-multi-directory", "--print-multi-os-directory", "--print-multi-lib":
+			if long == a {
 				a = a[1:]
 			}
 		}
