@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"gocc/codegen"
@@ -20,6 +21,38 @@ const (
 	gccVersion  = "12.2.0"
 	dumpVersion = "12"
 )
+
+// buildName is what -v calls this build: "gocc", plus the commit it was built from
+// when the Go toolchain recorded one (go build -buildvcs in a checkout; "-dirty" with
+// local changes) or the module version of a go install.
+func buildName() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "gocc"
+	}
+	rev, dirty := "", false
+	for _, st := range info.Settings {
+		switch st.Key {
+		case "vcs.revision":
+			rev = st.Value
+		case "vcs.modified":
+			dirty = st.Value == "true"
+		}
+	}
+	if rev == "" {
+		if v := info.Main.Version; v != "" && v != "(devel)" {
+			return "gocc " + v // go install gocc/cmd/gocc@version
+		}
+		return "gocc"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "gocc " + rev
+}
 
 // backends maps each architecture to its code generator; an architecture gocc cannot
 // generate code for yet is missing.
@@ -129,7 +162,7 @@ func (d *driver) run() error {
 		return d.printQuery()
 	}
 	if o.Verbose {
-		fmt.Fprintf(d.stderr, "gocc version %s (gocc)\nTarget: %s\n", gccVersion, d.tgt.Triple)
+		fmt.Fprintf(d.stderr, "gocc version %s (%s)\nTarget: %s\n", gccVersion, buildName(), d.tgt.Triple)
 	}
 	files := o.inputFiles()
 	if len(files) == 0 && len(o.Inputs) > 0 {

@@ -572,7 +572,7 @@ var optChecks = map[string]func(e *optEnv){
 	"-v": func(e *optEnv) {
 		e.write("x.c", "int main(void) { return 0; }\n")
 		_, stderr := e.run(0, "-v", "x.c")
-		contains(e.t, "-v", stderr, "gocc version 12.2.0 (gocc)", " as ", " ld ",
+		contains(e.t, "-v", stderr, "gocc version 12.2.0 (gocc", "\nTarget: x86_64-linux-gnu\n", " as ", " ld ",
 			"#include <...> search starts here:\n <gocc>/include\n", "\nEnd of search list.\n")
 		_, stderr = e.run(0, "-###", "x.c")
 		for _, cmd := range commandLines(stderr) {
