@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -165,6 +166,9 @@ func (rw *RealWorld) zlib() error {
 	if err != nil {
 		return err
 	}
+	if err := rw.sameConfig(filepath.Join(src, "configure"), build, "zlib-gcc", true); err != nil {
+		return err
+	}
 	for _, prog := range []string{"example", "minigzip", "infcover"} {
 		if _, err := rw.cmd(build, nil, nil, rw.Gocc, "-O2", "-I"+src, "-I.", "-o", prog, filepath.Join(src, "test", prog+".c"), "libz.a"); err != nil {
 			return err
@@ -210,7 +214,7 @@ func (rw *RealWorld) libiberty() error {
 	if err != nil {
 		return err
 	}
-	if err := rw.sameConfig(filepath.Join(tree, "libiberty", "configure"), build, "libiberty-gcc"); err != nil {
+	if err := rw.sameConfig(filepath.Join(tree, "libiberty", "configure"), build, "libiberty-gcc", true); err != nil {
 		return err
 	}
 	out, err := rw.cmd(build, nil, nil, "make", "check")
@@ -227,16 +231,18 @@ func (rw *RealWorld) libiberty() error {
 	return nil
 }
 
-// configDiffAllowed are the config.h lines where gocc's configure may answer
-// otherwise than gcc's: the stack direction, which autoconf measures by comparing the
-// addresses of locals in recursive calls that gcc -O2 inlines (it finds 1, "grows
-// up"; gocc finds the true -1; libiberty uses it only in its C alloca, unused here).
-var configDiffAllowed = []string{"#define STACK_DIRECTION "}
+// configDiffAllowed are the configure results where gocc may answer otherwise than
+// gcc: the stack direction, which autoconf measures by comparing the addresses of
+// locals in recursive calls that gcc -O2 inlines (it finds 1, "grows up"; gocc finds
+// the true -1; libiberty uses it only in its C alloca, unused here).
+var configDiffAllowed = map[string]bool{"STACK_DIRECTION": true}
 
 // sameConfig runs configure with CC=gcc in a fresh directory named gccName and
-// compares its config.h with gocc's in build: the configure-time checks must find
-// what they find with gcc.
-func (rw *RealWorld) sameConfig(configure, build, gccName string) error {
+// compares its results with gocc's in build: every substitution and define of
+// config.status (with gocc's path read as "gcc"), or with status false the lines of
+// config.h (for a build whose directory layout differs from gcc's). The
+// configure-time checks must find with gocc what they find with gcc.
+func (rw *RealWorld) sameConfig(configure, build, gccName string, status bool) error {
 	dir := filepath.Join(rw.WorkDir, gccName)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -244,35 +250,62 @@ func (rw *RealWorld) sameConfig(configure, build, gccName string) error {
 	if _, err := rw.cmd(dir, nil, nil, configure, "CC=gcc"); err != nil {
 		return err
 	}
-	want, err := os.ReadFile(filepath.Join(dir, "config.h"))
+	want, err := rw.configResults(dir, status)
 	if err != nil {
 		return err
 	}
-	got, err := os.ReadFile(filepath.Join(build, "config.h"))
+	got, err := rw.configResults(build, status)
 	if err != nil {
 		return err
-	}
-	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	if len(gl) != len(wl) {
-		return fmt.Errorf("config.h has %d lines with gocc, %d with gcc", len(gl), len(wl))
 	}
 	var diffs []string
-lines:
-	for i := range gl {
-		if gl[i] == wl[i] {
-			continue
+	for k, g := range got {
+		if w, ok := want[k]; (!ok || g != w) && !configDiffAllowed[k] {
+			diffs = append(diffs, fmt.Sprintf("%s: gocc %q, gcc %q", k, g, w))
 		}
-		for _, a := range configDiffAllowed {
-			if strings.HasPrefix(gl[i], a) && strings.HasPrefix(wl[i], a) {
-				continue lines
-			}
+	}
+	for k, w := range want {
+		if _, ok := got[k]; !ok && !configDiffAllowed[k] {
+			diffs = append(diffs, fmt.Sprintf("%s: gocc none, gcc %q", k, w))
 		}
-		diffs = append(diffs, fmt.Sprintf("gocc %q, gcc %q", gl[i], wl[i]))
 	}
 	if diffs != nil {
+		slices.Sort(diffs)
 		return fmt.Errorf("configure found otherwise than with gcc: %s", strings.Join(diffs, "; "))
 	}
 	return nil
+}
+
+var (
+	statusLine = regexp.MustCompile(`^([SD])\["([^"]+)"\]=(.*)$`)
+	defineLine = regexp.MustCompile(`^[#/* ]*(?:define|undef) ([A-Za-z0-9_]+)(.*)$`)
+)
+
+// configResults reads a configured directory's results, keyed by name: config.status's
+// S["name"] and D["name"] lines, or config.h's #define and #undef lines.
+func (rw *RealWorld) configResults(dir string, status bool) (map[string]string, error) {
+	file := "config.h"
+	if status {
+		file = "config.status"
+	}
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		return nil, err
+	}
+	res := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if status {
+			if m := statusLine.FindStringSubmatch(line); m != nil {
+				res[m[2]] = m[1] + " " + strings.ReplaceAll(m[3], rw.Gocc, "gcc")
+			}
+		} else if m := defineLine.FindStringSubmatch(line); m != nil {
+			res[m[1]] = line
+		}
+	}
+	if len(res) < 5 {
+		return nil, fmt.Errorf("%s: only %d configure results", filepath.Join(dir, file), len(res))
+	}
+	return res, nil
 }
 
 // cmake configures, builds and tests testdata/realworld/cmake: CMake must identify
@@ -309,7 +342,7 @@ func (rw *RealWorld) autoconf() error {
 	if err := rw.checkGNU(dir); err != nil {
 		return err
 	}
-	if err := rw.sameConfig(filepath.Join(dir, "configure"), dir, "autoconf-gcc"); err != nil {
+	if err := rw.sameConfig(filepath.Join(dir, "configure"), dir, "autoconf-gcc", false); err != nil {
 		return err
 	}
 	if _, err := rw.cmd(dir, nil, nil, "make"); err != nil {
