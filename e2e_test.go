@@ -2,7 +2,7 @@
 // gcc-compiled helper when it asks for one, so calls between the two compilers check
 // the ABI), run, and must exit 0 (and print testdata/run/x.out when that file exists).
 // Every file in testdata/errors must be rejected with the diagnostics its
-// `// ERROR "regexp"` comments describe.
+// `// ERROR "regexp"` comments describe (compiled with its `// flags:`, if any).
 //
 // Header lines of a test file:
 //
@@ -305,8 +305,13 @@ func TestErrors(t *testing.T) {
 					want[i+1] = re
 				}
 			}
+			h, err := header(file)
+			if err != nil {
+				t.Fatal(err)
+			}
 			obj := filepath.Join(t.TempDir(), "x.o")
-			out, err := exec.Command(goccPath, "-c", "-o", obj, file).CombinedOutput()
+			args := append(strings.Fields(h["flags"]), "-c", "-o", obj, file)
+			out, err := exec.Command(goccPath, args...).CombinedOutput()
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != 1 {
 				t.Fatalf("want exit status 1, got %v; output:\n%s", err, firstLines(out, 10))

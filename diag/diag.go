@@ -69,6 +69,13 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Option is the warning option (without "-W") that controls the diagnostic, shown
+	// after the message; Promoted: a warning made an error by -Werror or -Werror=.
+	Option   string
+	Promoted bool
+	// Func is the function the diagnostic is in ("" at file scope), for gcc's
+	// "In function 'f':" lines.
+	Func string
 }
 
 func (d *Diagnostic) Error() string {
@@ -92,7 +99,13 @@ type List struct {
 	Fatal     bool // MaxErrors is 1 because of -Wfatal-errors (for the closing message)
 	Color     bool // -fdiagnostics-color: gcc's default SGR colours
 	JSON      bool // -fdiagnostics-format=json: one JSON array, gcc 12's shape
-	errors    int
+	// Warning selection: WarnOpts holds -Wname (true) and -Wno-name (false);
+	// WarnErrors -Werror=name (true) and -Wno-error=name (false); Wall is -Wall.
+	WarnOpts   map[string]bool
+	WarnErrors map[string]bool
+	Wall       bool
+	errors     int
+	promoted   int // warnings made errors
 }
 
 // Add records d, honouring -w and -Werror.
@@ -104,8 +117,9 @@ func (l *List) Add(d *Diagnostic) {
 		if l.NoWarn {
 			return
 		}
-		if l.WarnError {
-			d.Severity = Error
+		if e, ok := l.WarnErrors[d.Option]; ok && d.Option != "" && e || !ok && l.WarnError {
+			d.Severity, d.Promoted = Error, true
+			l.promoted++
 		}
 	}
 	if d.Severity >= Error {
@@ -189,7 +203,18 @@ func (l *List) Print(w io.Writer) {
 	// the caret in the severity's colour; each span ends with "ESC[m ESC[K".
 	bold, end, sevColor := "", "", ""
 	lines := map[*File][]int{} // line start offsets, per file shown
+	fn := ""                   // the function of the last diagnostic, for "In function"
 	for _, d := range l.Diags {
+		if d.Func != fn && d.Pos.File != nil {
+			// gcc names the function (or the return to file scope) before the first
+			// diagnostic in it.
+			if d.Func != "" {
+				fmt.Fprintf(w, "%s: In function '%s':\n", d.Pos.File.Name, d.Func)
+			} else {
+				fmt.Fprintf(w, "%s: At top level:\n", d.Pos.File.Name)
+			}
+			fn = d.Func
+		}
 		if l.Color {
 			bold, end = "\x1b[01m\x1b[K", "\x1b[m\x1b[K"
 			sevColor = map[Severity]string{Warning: "\x1b[01;35m\x1b[K", Note: "\x1b[01;36m\x1b[K"}[d.Severity]
@@ -199,6 +224,11 @@ func (l *List) Print(w io.Writer) {
 		}
 		p := d.Pos
 		msg := d.Msg
+		if d.Option != "" && d.Promoted {
+			msg += " [-Werror=" + d.Option + "]"
+		} else if d.Option != "" {
+			msg += " [-W" + d.Option + "]"
+		}
 		if l.Color {
 			msg = boldQuotes(msg, bold, end)
 		}
@@ -218,6 +248,13 @@ func (l *List) Print(w io.Writer) {
 		}
 		shown := expandTabs(src)
 		fmt.Fprintf(w, "%5d | %s\n%5s | %*s%s^%s\n", p.Line, shown, "", col-1, "", sevColor, end)
+	}
+	if l.promoted > 0 {
+		if l.WarnError {
+			fmt.Fprintln(w, "cc1: all warnings being treated as errors")
+		} else {
+			fmt.Fprintln(w, "cc1: some warnings being treated as errors")
+		}
 	}
 	if l.TooMany() {
 		if l.Fatal {

@@ -421,9 +421,9 @@ func (p *Parser) declaration(ds *declSpecs, funcOK bool) []*ast.Decl {
 		if ds.noType {
 			decl.ImplicitInt = true
 			if fn != nil && typ.Kind == ast.Func {
-				p.warnf(in.pos, "return type defaults to 'int'")
+				p.warnOpt(in.pos, "implicit-int", "return type defaults to 'int'")
 			} else {
-				p.warnf(in.pos, "type defaults to 'int' in declaration of '%s'", in.name)
+				p.warnOpt(in.pos, "implicit-int", "type defaults to 'int' in declaration of '%s'", in.name)
 			}
 		}
 		// Function definition: "{" after a function declarator, or a K&R declaration
@@ -543,7 +543,7 @@ func (p *Parser) functionDefinition(decl *ast.Decl, fn *suffixPart) {
 		}
 		for i, ok := range declared {
 			if !ok {
-				p.warnf(fn.paramDecls[i].Pos, "type of '%s' defaults to 'int'", fn.paramDecls[i].Name)
+				p.warnOpt(fn.paramDecls[i].Pos, "implicit-int", "type of '%s' defaults to 'int'", fn.paramDecls[i].Name)
 			}
 		}
 	}

@@ -276,6 +276,11 @@ func (p *Parser) warnf(pos diag.Pos, format string, args ...any) {
 	p.diags.Warnf(p.position(pos), format, args...)
 }
 
+// warnOpt reports a warning that the gcc warning option name controls (diag.WarnOpt).
+func (p *Parser) warnOpt(pos diag.Pos, name, format string, args ...any) {
+	p.diags.WarnOpt(p.position(pos), name, format, args...)
+}
+
 // position returns pos, or the position of the last real token for EOF tokens that
 // carry none, so that "at end of input" errors point somewhere useful.
 func (p *Parser) position(pos diag.Pos) diag.Pos {

@@ -156,7 +156,7 @@ func (c *checker) applyTypeAttrs(t *ast.Type, attrs []*ast.Attr) {
 			}
 		default:
 			if !ignoredAttrs[a.Name] {
-				c.warnf(a.Pos, "'%s' attribute directive ignored", a.Name)
+				c.warnOpt(a.Pos, "attributes", "'%s' attribute directive ignored", a.Name)
 			}
 		}
 	}
@@ -292,7 +292,7 @@ func (c *checker) declAttrs(o *ast.Object, attrs []*ast.Attr) {
 			// Type attributes written on a declaration: applied to its type by the caller.
 		default:
 			if !ignoredAttrs[a.Name] {
-				c.warnf(a.Pos, "'%s' attribute directive ignored", a.Name)
+				c.warnOpt(a.Pos, "attributes", "'%s' attribute directive ignored", a.Name)
 			}
 		}
 	}

@@ -64,28 +64,28 @@ func (c *checker) assignConv(e ast.Expr, to *ast.Type, cx convCtx) ast.Expr {
 			if cx.kind == ctxArg {
 				msg = fmt.Sprintf("passing argument %d of '%s' from incompatible pointer type", cx.argNum, cx.fnName)
 			}
-			c.warnf(cx.pos, "%s", msg)
+			c.warnOpt(cx.pos, "incompatible-pointer-types", "%s", msg)
 		} else if fb.Qual&^tb.Qual&(ast.Const|ast.Volatile) != 0 {
 			q := qualString(fb.Qual &^ tb.Qual & (ast.Const | ast.Volatile))
 			switch cx.kind {
 			case ctxArg:
-				c.warnf(cx.pos, "passing argument %d of '%s' discards '%s' qualifier from pointer target type", cx.argNum, cx.fnName, q)
+				c.warnOpt(cx.pos, "discarded-qualifiers", "passing argument %d of '%s' discards '%s' qualifier from pointer target type", cx.argNum, cx.fnName, q)
 			case ctxInit:
-				c.warnf(cx.pos, "initialization discards '%s' qualifier from pointer target type", q)
+				c.warnOpt(cx.pos, "discarded-qualifiers", "initialization discards '%s' qualifier from pointer target type", q)
 			case ctxReturn:
-				c.warnf(cx.pos, "return discards '%s' qualifier from pointer target type", q)
+				c.warnOpt(cx.pos, "discarded-qualifiers", "return discards '%s' qualifier from pointer target type", q)
 			default:
-				c.warnf(cx.pos, "assignment discards '%s' qualifier from pointer target type", q)
+				c.warnOpt(cx.pos, "discarded-qualifiers", "assignment discards '%s' qualifier from pointer target type", q)
 			}
 		}
 		return c.convert(e, to)
 	case to.Kind == ast.Pointer && from.IsInteger():
 		if !c.isNullPtrConst(e) {
-			c.warnf(cx.pos, "%s", c.intConvMsg(cx, to, from, "pointer from integer"))
+			c.warnOpt(cx.pos, "int-conversion", "%s", c.intConvMsg(cx, to, from, "pointer from integer"))
 		}
 		return c.convert(e, to)
 	case to.IsInteger() && from.Kind == ast.Pointer:
-		c.warnf(cx.pos, "%s", c.intConvMsg(cx, to, from, "integer from pointer"))
+		c.warnOpt(cx.pos, "int-conversion", "%s", c.intConvMsg(cx, to, from, "integer from pointer"))
 		return c.convert(e, to)
 	}
 	if to.Kind == ast.Union && hasAttr(to.Record.Attrs, "transparent_union") {
@@ -188,7 +188,7 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 		// (-Wbuiltin-declaration-mismatch), and passes its arguments as to "int f()".
 		np := len(ft.Params)
 		if len(e.Args) < np || len(e.Args) > np && !ft.Variadic {
-			c.warnf(e.Pos, "too %s arguments to built-in function '%s' expecting %d",
+			c.warnOpt(e.Pos, "builtin-declaration-mismatch", "too %s arguments to built-in function '%s' expecting %d",
 				map[bool]string{true: "few", false: "many"}[len(e.Args) < np], fnName, np)
 			proto = false
 		}
@@ -263,7 +263,7 @@ func (c *checker) inlineAbs(e *ast.Call) {
 // declaration, accepted with a warning by gcc 12): "extern int f();", or the library
 // signature gcc knows for standard functions (malloc returns void *).
 func (c *checker) implicitDecl(id *ast.Ident) {
-	c.warnf(id.Pos, "implicit declaration of function '%s'", id.Name)
+	c.warnOpt(id.Pos, "implicit-function-declaration", "implicit declaration of function '%s'", id.Name)
 	if o := c.linkObjs[id.Name]; o != nil {
 		c.declareIn(c.scope, id.Name, o)
 		return
@@ -272,7 +272,7 @@ func (c *checker) implicitDecl(id *ast.Ident) {
 	if b, ok := lookupBuiltin(id.Name); ok && b.libOnly {
 		ft = c.builtinSig(b.sig)
 		if ft.Base.Kind != ast.Int {
-			c.warnf(id.Pos, "incompatible implicit declaration of built-in function '%s'", id.Name)
+			c.warnOpt(id.Pos, "builtin-declaration-mismatch", "incompatible implicit declaration of built-in function '%s'", id.Name)
 		}
 	} else {
 		ft = &ast.Type{Kind: ast.Func, Base: c.types[ast.Int], OldStyle: true}

@@ -294,6 +294,8 @@ func (c *checker) funcDef(d *ast.Decl) {
 			c.errorf(pos, "label '%s' used but not defined", sourceLabel(name))
 		}
 	}
+	c.unusedWarnings()
+	c.returnTypeWarning(def, ret, d.Name)
 	c.scope = outer
 	c.fn = parent
 	c.file.Funcs = append(c.file.Funcs, def)
@@ -331,6 +333,9 @@ func (c *checker) localDecl(d *ast.Decl) {
 	d.Obj = o
 	c.declAttrs(o, d.Attrs)
 	c.declareIn(c.scope, d.Name, o)
+	if !hasAttr(d.Attrs, "unused") && !hasAttr(d.Attrs, "used") && !hasAttr(d.Attrs, "cleanup") && !o.Volatile {
+		c.fn.locals = append(c.fn.locals, o)
+	}
 	if d.Storage == ast.Static {
 		if d.Type.Kind == ast.Func {
 			c.errorf(d.Pos, "invalid storage class for function '%s'", d.Name)

@@ -326,6 +326,13 @@ func (c *checker) ident(e *ast.Ident) ast.Expr {
 	}
 	e.Obj = o
 	e.Ty = o.Type
+	if o.Kind == ast.ObjVar {
+		if e == c.assignTarget {
+			c.varAssigned[o] = true
+		} else {
+			c.varRead[o] = true
+		}
+	}
 	return e
 }
 
@@ -673,9 +680,9 @@ func (c *checker) binary(e *ast.Binary) ast.Expr {
 		}
 		if ly, ok := y.(*ast.IntLit); ok {
 			if n := int64(ly.Value); n < 0 {
-				c.warnf(e.Pos, "%s shift count is negative", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
+				c.warnOpt(e.Pos, "shift-count-negative", "%s shift count is negative", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
 			} else if n >= e.Ty.Size*8 {
-				c.warnf(e.Pos, "%s shift count >= width of type", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
+				c.warnOpt(e.Pos, "shift-count-overflow", "%s shift count >= width of type", map[ast.BinaryOp]string{ast.Shl: "left", ast.Shr: "right"}[e.Op])
 			}
 		}
 		return c.foldBin(e)
@@ -744,7 +751,7 @@ func (c *checker) arith(e *ast.Binary) ast.Expr {
 	e.Ty = t
 	if (e.Op == ast.Div || e.Op == ast.Rem) && t.IsInteger() {
 		if l, ok := e.Y.(*ast.IntLit); ok && l.Value == 0 {
-			c.warnf(e.Pos, "division by zero")
+			c.warnOpt(e.Pos, "div-by-zero", "division by zero")
 		}
 	}
 	if t.IsInteger() {
@@ -925,7 +932,13 @@ func sideEffectFree(e ast.Expr) bool {
 
 // assign checks simple and compound assignment (C11 6.5.16).
 func (c *checker) assign(e *ast.Assign) ast.Expr {
+	if id, ok := e.L.(*ast.Ident); ok && e.Simple && c.discarded == ast.Expr(e) {
+		// "x = ...;" as a statement sets x without reading it; in "y = x = 0" the
+		// value of x's assignment is used, which gcc counts as a use of x.
+		c.assignTarget = id
+	}
 	l := c.expr(e.L)
+	c.assignTarget = nil
 	e.L = l
 	lt := l.Type()
 	e.Ty = lt.Unqual()
@@ -1072,7 +1085,7 @@ func (c *checker) index(e *ast.Index) ast.Expr {
 	}
 	c.checkPointerArith(x.Type(), e.Pos)
 	if i.Type().Kind == ast.Char {
-		c.warnf(e.Pos, "array subscript has type 'char'")
+		c.warnOpt(e.Pos, "char-subscripts", "array subscript has type 'char'")
 	}
 	e.X, e.I = x, c.ptrIndex(i)
 	e.Ty = x.Type().Base
@@ -1161,9 +1174,9 @@ func (c *checker) cast(e *ast.Cast) ast.Expr {
 	case to.Kind == ast.Pointer && xt.IsFloat() || to.IsFloat() && xt.Kind == ast.Pointer:
 		c.errorf(e.Pos, "pointer value used where a floating-point was expected")
 	case to.Kind == ast.Pointer && xt.IsInteger() && xt.Size < to.Size && !isIntLit(x):
-		c.warnf(e.Pos, "cast to pointer from integer of different size")
+		c.warnOpt(e.Pos, "int-to-pointer-cast", "cast to pointer from integer of different size")
 	case to.IsInteger() && xt.Kind == ast.Pointer && to.Size < xt.Size && to.Kind != ast.Bool:
-		c.warnf(e.Pos, "cast from pointer to integer of different size")
+		c.warnOpt(e.Pos, "pointer-to-int-cast", "cast from pointer to integer of different size")
 	}
 	e.To = to.Unqual()
 	e.Ty = e.To

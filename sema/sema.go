@@ -79,7 +79,10 @@ type funcCtx struct {
 	// the same name. Each declaration gets its own name, "name.N", which no C
 	// identifier can collide with.
 	localLabelNames []string
-	labelDecls      int // __label__ declarations so far
+	// locals are the variables declared in the function that -Wunused-variable and
+	// -Wunused-but-set-variable look at, in declaration order (sema/unused.go).
+	locals     []*ast.Object
+	labelDecls int // __label__ declarations so far
 }
 
 // labelName maps a label name written in the source at the point being checked to
@@ -157,6 +160,13 @@ type checker struct {
 	recDefined   map[*ast.Record]bool
 	stringObjs   map[stringKey]*ast.Object // see stringObj
 	inStaticInit bool                      // evaluating a static initializer's constant (constObjectValue)
+	// varRead and varAssigned record, for -Wunused-variable and
+	// -Wunused-but-set-variable, the variables an expression reads (any use but as
+	// the left operand of '=') and assigns; assignTarget is the identifier being
+	// assigned by the '=' being checked.
+	varRead, varAssigned map[*ast.Object]bool
+	assignTarget         *ast.Ident
+	discarded            ast.Expr // the expression statement being checked: its value is unused
 	// implicitLib: library functions declared implicitly with their builtin prototype.
 	implicitLib map[*ast.Object]bool
 	// enumPending: types of enums used before their definition, sized by defineEnum.
@@ -204,6 +214,8 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		enumPending: map[*ast.EnumDef][]*ast.Type{},
 		stringObjs:  map[stringKey]*ast.Object{},
 		implicitLib: map[*ast.Object]bool{},
+		varRead:     map[*ast.Object]bool{},
+		varAssigned: map[*ast.Object]bool{},
 		enumsSeen:   map[*ast.EnumDef]bool{},
 		builtinObjs: map[string]*ast.Object{},
 		initCache:   map[ast.Expr]ast.Expr{},
@@ -244,11 +256,27 @@ func (c *checker) kindNamed(name string) ast.TypeKind {
 }
 
 func (c *checker) errorf(pos diag.Pos, format string, args ...any) {
-	c.diags.Errorf(pos, format, args...)
+	c.diags.Add(&diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...), Func: c.funcName()})
 }
 
 func (c *checker) warnf(pos diag.Pos, format string, args ...any) {
-	c.diags.Warnf(pos, format, args...)
+	c.diags.Add(&diag.Diagnostic{Pos: pos, Severity: diag.Warning, Msg: fmt.Sprintf(format, args...), Func: c.funcName()})
+}
+
+// warnOpt reports a warning that the gcc warning option name (without "-W")
+// controls (diag.WarnOpt).
+func (c *checker) warnOpt(pos diag.Pos, name, format string, args ...any) {
+	if d := c.diags.WarnOpt(pos, name, format, args...); d != nil {
+		d.Func = c.funcName()
+	}
+}
+
+// funcName is the name of the function being checked, "" at file scope.
+func (c *checker) funcName() string {
+	if c.fn == nil {
+		return ""
+	}
+	return c.fn.name
 }
 
 func (c *checker) pushScope() {

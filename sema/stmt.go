@@ -64,6 +64,7 @@ func (c *checker) stmt(s ast.Stmt) {
 		c.staticAssert(s)
 	case *ast.ExprStmt:
 		if s.X != nil {
+			c.discarded = s.X
 			s.X = c.rvalue(s.X)
 		}
 	case *ast.Empty:
@@ -86,6 +87,7 @@ func (c *checker) stmt(s ast.Stmt) {
 			s.Cond = c.condExpr(s.Cond)
 		}
 		if s.Post != nil {
+			c.discarded = s.Post
 			s.Post = c.rvalue(s.Post)
 		}
 		c.loop(s.Body)
@@ -242,14 +244,14 @@ func (c *checker) returnStmt(s *ast.ReturnStmt) {
 	ret := c.fn.ret
 	if s.X == nil {
 		if ret.Kind != ast.Void {
-			c.warnf(s.Pos, "'return' with no value, in function returning non-void")
+			c.warnOpt(s.Pos, "return-mismatch", "'return' with no value, in function returning non-void")
 		}
 		return
 	}
 	x := c.rvalue(s.X)
 	if ret.Kind == ast.Void {
 		if x.Type().Kind != ast.Void {
-			c.warnf(s.Pos, "'return' with a value, in function returning void")
+			c.warnOpt(s.Pos, "return-mismatch", "'return' with a value, in function returning void")
 		}
 		s.X = x
 		return

@@ -497,6 +497,21 @@ var optChecks = map[string]func(e *optEnv){
 		}
 		contains(e.t, "-Wfatal-errors", stderr, "compilation terminated due to -Wfatal-errors.")
 	},
+	"-Wall": func(e *optEnv) {
+		e.write("u.c", "int f(int x) { int u; if (x) return 1; }\n")
+		_, stderr := e.run(0, "-c", "u.c")
+		lacks(e.t, "no -Wall", stderr, "warning:")
+		_, stderr = e.run(0, "-Wall", "-c", "u.c")
+		contains(e.t, "-Wall", stderr, "u.c: In function 'f':", "unused variable 'u' [-Wunused-variable]",
+			"control reaches end of non-void function [-Wreturn-type]")
+		_, stderr = e.run(0, "-Wall", "-Wno-unused", "-c", "u.c")
+		lacks(e.t, "-Wno-unused", stderr, "unused variable")
+		_, stderr = e.run(1, "-Wall", "-Werror=return-type", "-c", "u.c")
+		contains(e.t, "-Werror=return-type", stderr, "error: control reaches end of non-void function [-Werror=return-type]",
+			"warning: unused variable 'u' [-Wunused-variable]", "cc1: some warnings being treated as errors")
+		e.run(0, "-Wall", "-Werror=return-type", "-Wno-error=return-type", "-c", "u.c")
+		e.run(0, "-Wreturn-type", "-Wextra", "-c", "u.c")
+	},
 	"-fmax-errors=5": func(e *optEnv) {
 		e.write("errs.c", strings.Repeat("int v = undeclared;\n", 8))
 		_, stderr := e.run(1, "-fmax-errors=5", "-c", "errs.c")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gocc/codegen"
+	"gocc/diag"
 	"gocc/preproc"
 )
 
@@ -85,11 +86,16 @@ type Options struct {
 	// "configured" for: -dumpmachine names it whatever -m32 says, as gcc's does.
 	ConfiguredTarget string
 
-	OptLevel       int
-	OptSize        bool
-	Debug          bool
-	NoWarn         bool // -w
-	WarnError      bool // -Werror
+	OptLevel  int
+	OptSize   bool
+	Debug     bool
+	NoWarn    bool // -w
+	WarnError bool // -Werror
+	// Warning selection: -Wall; -Wname / -Wno-name; -Werror=name / -Wno-error=name
+	// (diag.List's fields of the same names).
+	Wall           bool
+	WarnOpts       map[string]bool
+	WarnErrors     map[string]bool
 	MaxErrors      int  // -fmax-errors=, -Wfatal-errors
 	FatalErrors    bool // -Wfatal-errors
 	NoCaret        bool // -fno-diagnostics-show-caret: diagnostics without source line and caret
@@ -539,8 +545,7 @@ func (o *Options) parseFlag(a string) error {
 	case strings.HasPrefix(a, "-Wp,"):
 		return o.parsePreprocessorPassThrough(strings.Split(a[len("-Wp,"):], ","))
 	case strings.HasPrefix(a, "-W"):
-		// Warning selection (-Wall, -Wno-foo, -Werror=foo, ...): gocc's warnings are
-		// not individually selectable yet, so these are accepted and have no effect.
+		o.parseWarningOption(a)
 		return nil
 	case strings.HasPrefix(a, "-d="):
 		return o.parseDebugFlag(a[len("-d="):])
@@ -761,4 +766,50 @@ func (o *Options) inputFiles() []Input {
 		}
 	}
 	return files
+}
+
+// warningGroups are the gcc warning options that stand for several of the ones gocc
+// implements (GCC manual, "Warning Options").
+var warningGroups = map[string][]string{
+	"unused":   {"unused-variable", "unused-but-set-variable"},
+	"implicit": {"implicit-int", "implicit-function-declaration"},
+}
+
+// parseWarningOption records a -W option: -Wall, -Wname, -Wno-name, -Werror=name and
+// -Wno-error=name for the warnings gocc implements (diag/warnings.go). Other -W
+// options are accepted and change nothing: gocc does not give those warnings.
+func (o *Options) parseWarningOption(a string) {
+	name := strings.TrimPrefix(a, "-W")
+	if name == "all" {
+		o.Wall = true
+		return
+	}
+	set, on := &o.WarnOpts, true
+	switch {
+	case strings.HasPrefix(name, "error="):
+		set, name = &o.WarnErrors, strings.TrimPrefix(name, "error=")
+	case strings.HasPrefix(name, "no-error="):
+		set, name, on = &o.WarnErrors, strings.TrimPrefix(name, "no-error="), false
+	case strings.HasPrefix(name, "no-"):
+		name, on = strings.TrimPrefix(name, "no-"), false
+	}
+	names := warningGroups[name]
+	if names == nil {
+		names = []string{name}
+	}
+	for _, n := range names {
+		if !diag.WarningOption(n) {
+			continue
+		}
+		if *set == nil {
+			*set = map[string]bool{}
+		}
+		(*set)[n] = on
+		if set == &o.WarnErrors && on {
+			if o.WarnOpts == nil {
+				o.WarnOpts = map[string]bool{}
+			}
+			o.WarnOpts[n] = true // -Werror=name also turns name on
+		}
+	}
 }
