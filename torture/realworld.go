@@ -321,11 +321,60 @@ func (rw *RealWorld) cmake() error {
 	if !bytes.Contains(out, []byte("The C compiler identification is GNU 12.2.0")) {
 		return fmt.Errorf("CMake did not identify gocc as GNU 12.2.0")
 	}
+	if err := rw.sameCMakeCompiler(src, build); err != nil {
+		return err
+	}
 	if _, err := rw.cmd(build, nil, nil, "cmake", "--build", ".", "--parallel", "2"); err != nil {
 		return err
 	}
 	_, err = rw.cmd(build, nil, nil, "ctest", "--output-on-failure")
 	return err
+}
+
+// sameCMakeCompiler configures the CMake project with gcc too and compares what
+// CMake recorded of the two compilers (CMakeCCompiler.cmake: identification, version,
+// standards and features, ABI): all must be equal but the compiler's path and the
+// implicit directories and libraries, where gocc differs by design (its headers and
+// runtime are embedded, so it names no gcc directory and links no libgcc).
+func (rw *RealWorld) sameCMakeCompiler(src, build string) error {
+	gccBuild := filepath.Join(rw.WorkDir, "cmake-gcc")
+	if _, err := rw.cmd(rw.WorkDir, nil, nil, "cmake", "-S", src, "-B", gccBuild, "-DCMAKE_C_COMPILER=gcc"); err != nil {
+		return err
+	}
+	read := func(dir string) ([]string, error) {
+		files, _ := filepath.Glob(filepath.Join(dir, "CMakeFiles", "*", "CMakeCCompiler.cmake"))
+		if len(files) != 1 {
+			return nil, fmt.Errorf("%s: %d CMakeCCompiler.cmake files", dir, len(files))
+		}
+		data, err := os.ReadFile(files[0])
+		if err != nil {
+			return nil, err
+		}
+		var lines []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if !strings.HasPrefix(l, "set(CMAKE_C_COMPILER \"") && !strings.HasPrefix(l, "set(CMAKE_C_IMPLICIT_") {
+				lines = append(lines, l)
+			}
+		}
+		return lines, nil
+	}
+	got, err := read(build)
+	if err != nil {
+		return err
+	}
+	want, err := read(gccBuild)
+	if err != nil {
+		return err
+	}
+	if len(got) != len(want) {
+		return fmt.Errorf("CMakeCCompiler.cmake: %d lines with gocc, %d with gcc", len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			return fmt.Errorf("CMake recorded otherwise than for gcc: gocc %q, gcc %q", got[i], want[i])
+		}
+	}
+	return nil
 }
 
 // autoconf generates, configures, builds and checks testdata/realworld/autoconf.
