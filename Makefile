@@ -78,20 +78,25 @@ csmith: build
 csmith-fast: build
 	$(GO) run ./cmd/csmith --gocc $(GOCC) --jobs $(JOBS) --fast -O 0,2 --out $(CSMITH_OUT)
 
-# gocc -E against gcc -E, token for token (torture and /usr/include corpora) and the -M
-# family's dependency output byte for byte (torture). PPJOBS defaults to one core.
+# gocc -E against gcc -E, token for token (torture, /usr/include and Linux kernel
+# corpora) and the -M family's dependency output byte for byte (torture). The kernel
+# corpus is the C and .S files of the tinyconfig build `make kernel-syntax` makes, with
+# kbuild's flags. PPJOBS defaults to one core.
 PPJOBS ?= 1
 PPDIFF := $(GO) run ./cmd/ppdiff --gocc $(GOCC) --jobs $(PPJOBS)
 ppdiff: build
 	$(PPDIFF) --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
+	$(PPDIFF) --mode tokens --corpus kernel --expect preproc/ppdiff/expect-kernel.txt
 	$(PPDIFF) --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
 
-# Preprocessing speed, gocc -E against gcc -E, on the /usr/include headers corpus.
+# Preprocessing speed, gocc -E against gcc -E in the same run, one file at a time: the
+# kernel corpus (the acceptance figure in README.md), then the headers.
 ppbench: build
-	$(PPDIFF) --bench 1 --corpus headers,torture
+	$(PPDIFF) --bench 1 --corpus kernel,headers
 
 ppdiff-fast: build
 	$(PPDIFF) --fast --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
+	$(PPDIFF) --fast --mode tokens --corpus kernel --expect preproc/ppdiff/expect-kernel.txt
 	$(PPDIFF) --fast --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
 
 # gocc -fsyntax-only on every C file of an x86-64 tinyconfig Linux 6.1 build, with the

@@ -44,7 +44,13 @@ const ManifestName = "commands.json"
 // kernel, sorted by file name. Host programs (scripts/, tools/objtool: built with the
 // host's headers by HOSTCC) and assembler sources are left out: the kernel's objects
 // are the ones whose command defines __KERNEL__ and compiles a .c file.
-func Collect(tree string) ([]Command, error) {
+func Collect(tree string) ([]Command, error) { return collect(tree, ".c") }
+
+// CollectAsm is Collect for the kernel's assembler sources (.S, which kbuild
+// preprocesses with -D__ASSEMBLY__): the commands recorded for them, sorted by file.
+func CollectAsm(tree string) ([]Command, error) { return collect(tree, ".S") }
+
+func collect(tree, ext string) ([]Command, error) {
 	var cmds []Command
 	err := filepath.WalkDir(tree, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -57,7 +63,7 @@ func Collect(tree string) ([]Command, error) {
 		if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".o.cmd") {
 			return nil
 		}
-		c, ok, err := ReadCmdFile(path)
+		c, ok, err := readCmdFile(path, ext)
 		if err != nil {
 			return err
 		}
@@ -75,7 +81,9 @@ func Collect(tree string) ([]Command, error) {
 
 // ReadCmdFile parses one kbuild .cmd file and reports whether it records the
 // compilation of a kernel C file.
-func ReadCmdFile(path string) (Command, bool, error) {
+func ReadCmdFile(path string) (Command, bool, error) { return readCmdFile(path, ".c") }
+
+func readCmdFile(path, ext string) (Command, bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Command{}, false, err
@@ -84,7 +92,7 @@ func ReadCmdFile(path string) (Command, bool, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	for sc.Scan() {
-		if c, ok, err := ParseCmdLine(sc.Text()); ok || err != nil {
+		if c, ok, err := parseCmdLine(sc.Text(), ext); ok || err != nil {
 			if err != nil {
 				err = fmt.Errorf("%s: %v", path, err)
 			}
@@ -99,7 +107,10 @@ func ReadCmdFile(path string) (Command, bool, error) {
 // shell command is the compiler invocation, possibly followed by "; <post-processing>"
 // (objtool), which is dropped. ok is false for lines that are not a kernel C
 // compilation.
-func ParseCmdLine(line string) (c Command, ok bool, err error) {
+func ParseCmdLine(line string) (c Command, ok bool, err error) { return parseCmdLine(line, ".c") }
+
+// parseCmdLine is ParseCmdLine for sources whose name ends in ext (".c" or ".S").
+func parseCmdLine(line, ext string) (c Command, ok bool, err error) {
 	lhs, rhs, found := strings.Cut(line, " := ")
 	if !found {
 		return c, false, nil
@@ -128,9 +139,9 @@ func ParseCmdLine(line string) (c Command, ok bool, err error) {
 		case a == "-o" && i+1 < len(argv):
 			i++
 		case strings.HasPrefix(a, "-Wp,-MMD,") || strings.HasPrefix(a, "-Wp,-MD,"):
-		case !strings.HasPrefix(a, "-") && strings.HasSuffix(a, ".c"):
+		case !strings.HasPrefix(a, "-") && strings.HasSuffix(a, ext):
 			if c.File != "" {
-				return c, false, fmt.Errorf("two C sources in the command for %s", obj)
+				return c, false, fmt.Errorf("two %s sources in the command for %s", ext, obj)
 			}
 			c.File = a
 		default:

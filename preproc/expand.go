@@ -405,7 +405,14 @@ func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) [
 				*lhs = rhs[0]
 				lhs.Flags = fl | rhs[0].Flags&lexer.SpaceBefore
 			} else if rhs[0].Kind != placemarker {
-				*lhs = p.paste(*lhs, rhs[0])
+				if res, ok := p.paste(*lhs, rhs[0]); ok {
+					*lhs = res
+				} else {
+					// Assembler: the operands stay two tokens, written without a space.
+					r := rhs[0]
+					r.Flags &^= lexer.SpaceBefore | lexer.StartOfLine
+					out = append(out, r)
+				}
 			}
 			out = append(out, rhs[1:]...)
 			continue
@@ -474,13 +481,18 @@ func stringize(arg []tok) tok {
 	return tok{Token: lexer.Token{Kind: lexer.String, Text: b.String()}}
 }
 
-// paste implements ## (C11 6.10.3.3p3): the result must be one valid token.
-func (p *pp) paste(l, r tok) tok {
+// paste implements ## (C11 6.10.3.3p3): the result must be one valid token. In
+// assembler-with-cpp an invalid paste is no error (gcc): ok is false and the operands
+// stay apart.
+func (p *pp) paste(l, r tok) (tok, bool) {
 	text := l.Text + r.Text
 	toks := lexer.TokenizeString("<paste>", text, diag.Pos{}, p.diags)
 	if len(toks) != 2 || toks[0].Kind == lexer.HeaderName {
+		if p.cfg.Assembler {
+			return l, false
+		}
 		p.diags.Errorf(l.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", l.Text, r.Text)
-		return l
+		return l, true
 	}
 	res := l
 	res.Kind = toks[0].Kind
@@ -490,7 +502,7 @@ func (p *pp) paste(l, r tok) tok {
 	// (gcc.c-torture/compile/981001-3: FLT painted, FLT ## _MIN_EXP expands).
 	res.Flags &^= lexer.NoExpand
 	res.hs = hsUnion(l.hs, r.hs)
-	return res
+	return res, true
 }
 
 // expandBuiltin replaces a dynamic macro. It returns (token, true) when the token is final,
@@ -504,9 +516,9 @@ func (p *pp) expandBuiltin(in *input, m *macro, t tok) (tok, bool) {
 		p.diags.Errorf(t.Pos, "attempt to use poisoned \"%s\"", t.Text)
 		return t, true
 	case bFile:
-		return mk(lexer.String, quote(p.presumedName()))
+		return mk(lexer.String, quote(p.remapMacroFile(p.presumedName())))
 	case bBaseFile:
-		return mk(lexer.String, quote(p.baseFile))
+		return mk(lexer.String, quote(p.remapMacroFile(p.baseFile)))
 	case bLine:
 		line := int(t.Pos.Line)
 		return mk(lexer.Number, strconv.Itoa(line))
@@ -570,5 +582,19 @@ func (p *pp) pragmaOperator(in *input, name tok) {
 		line = append(line, tok{Token: x})
 	}
 	out := p.pragma(name, line)
-	pushList(in, out)
+	if !p.cfg.Assembler {
+		pushList(in, out)
+	}
+}
+
+// remapMacroFile applies -fmacro-prefix-map to a file name for __FILE__ and
+// __BASE_FILE__: the last option whose old prefix starts name replaces it.
+func (p *pp) remapMacroFile(name string) string {
+	m := p.cfg.MacroPrefixMap
+	for i := len(m) - 1; i >= 0; i-- {
+		if strings.HasPrefix(name, m[i][0]) {
+			return m[i][1] + name[len(m[i][0]):]
+		}
+	}
+	return name
 }

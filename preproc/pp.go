@@ -93,6 +93,16 @@ type pp struct {
 // pragma's tokens; the token after the pragma has StartOfLine set, so a consumer reads a
 // pragma as "'#' 'pragma' up to the next StartOfLine token".
 func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
+	out := make([]lexer.Token, 0, len(f.Contents)/4+16)
+	preprocess(f, cfg, diags, func(t *lexer.Token) { out = append(out, *t) })
+	end := lexer.Token{Kind: lexer.EOF, Flags: lexer.StartOfLine}
+	end.Pos = diag.Pos{File: f, Line: int32(strings.Count(string(f.Contents), "\n")) + 1, Col: 1}
+	return append(out, end)
+}
+
+// preprocess runs translation phases 1-4 on f, handing each resulting token (the EOF
+// excepted) to emit, which must copy what it keeps.
+func preprocess(f *diag.File, cfg *Config, diags *diag.List, emit func(*lexer.Token)) {
 	p := newPP(cfg, diags)
 	p.baseFile = f.Name
 	p.pushFile(f, p.lex(f), cleanPath(f.Name), -1)
@@ -102,7 +112,6 @@ func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
 	p.pushPseudo("<command-line>", p.commandLineText())
 	p.pushPseudo("<built-in>", predefinedText(p.cfg))
 
-	out := make([]lexer.Token, 0, len(f.Contents)/4+16)
 	in := &input{fromFile: true}
 	sol := false
 	for {
@@ -126,13 +135,8 @@ func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
 			t.Flags |= lexer.StartOfLine
 			sol = false
 		}
-		out = append(out, t.Token)
+		emit(&t.Token)
 	}
-	end := lexer.Token{Kind: lexer.EOF, Flags: lexer.StartOfLine}
-	if n := len(f.Contents); n >= 0 {
-		end.Pos = diag.Pos{File: f, Line: int32(strings.Count(string(f.Contents), "\n")) + 1, Col: 1}
-	}
-	return append(out, end)
 }
 
 func newPP(cfg *Config, diags *diag.List) *pp {
@@ -349,7 +353,8 @@ func (p *pp) directive(s *source) {
 	}
 	name := line[0]
 	args := line[1:]
-	if name.Kind == lexer.Number {
+	if name.Kind == lexer.Number && !p.cfg.Assembler {
+		// (gcc reads no line markers in assembler-with-cpp: "# 12" there is a comment.)
 		p.lineDirective(s, hash, line, true)
 		return
 	}
@@ -451,14 +456,29 @@ func (p *pp) directive(s *source) {
 	case "warning":
 		p.diags.Warnf(hash.Pos, "#warning %s", spell(args))
 	case "pragma":
-		for _, t := range p.pragma(hash, args) {
-			p.pragmaOut = append(p.pragmaOut, t)
+		out := p.pragma(hash, args)
+		if !p.cfg.Assembler { // gcc's -E passes no pragma to the assembler
+			p.pragmaOut = append(p.pragmaOut, out...)
 		}
 	case "assert", "unassert":
 		p.assertDirective(name, args)
 	case "ident", "sccs":
-		p.pragmaOut = append(p.pragmaOut, p.identLine(hash, args)...)
+		out := p.identLine(hash, args)
+		if !p.cfg.Assembler {
+			p.pragmaOut = append(p.pragmaOut, out...)
+		}
 	default:
+		if p.cfg.Assembler {
+			// In assembler-with-cpp, '#' starts assembler comments too: a line that
+			// is no directive goes to the output as it is, unexpanded.
+			p.pragmaOut = append(p.pragmaOut, hash)
+			for _, a := range append([]tok{name}, args...) {
+				a.Flags |= lexer.NoExpand
+				p.pragmaOut = append(p.pragmaOut, a)
+			}
+			p.pragmaOut = append(p.pragmaOut, tok{Token: lexer.Token{Kind: pragmaEnd, Pos: hash.Pos}})
+			return
+		}
 		p.diags.Errorf(name.Pos, "invalid preprocessing directive #%s", name.Text)
 	}
 }

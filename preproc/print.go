@@ -2,6 +2,7 @@ package preproc
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 
@@ -25,108 +26,139 @@ func PrintNoLines(w io.Writer, toks []lexer.Token) error {
 }
 
 func print(w io.Writer, toks []lexer.Token, markers bool) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	var stack []*diag.File // include stack as the markers have described it
-	var cur *diag.File
-	line := int32(0)
-	var prev *lexer.Token
-	marker := func(f *diag.File, l int32, flag string) {
-		if !markers {
-			if prev != nil {
-				bw.WriteByte('\n') // -P: the tokens still start a new line
-				prev = nil
-			}
-			return
-		}
-		if prev != nil {
-			bw.WriteByte('\n')
-		}
-		fmt.Fprintf(bw, "# %d %s%s", l, quote(f.Name), flag)
-		if f.System {
-			bw.WriteString(" 3 4")
-		}
-		bw.WriteByte('\n')
-		prev = nil
+	var main *diag.File
+	if n := len(toks); n > 0 {
+		main = toks[n-1].Pos.File // the EOF token is in the main file
 	}
-	if n := len(toks); n > 0 && toks[n-1].Pos.File != nil {
-		// The EOF token is in the main file: start there, as gcc does.
-		cur = toks[n-1].Pos.File
-		stack = append(stack, cur)
-		line = 1
-		fmt.Fprintf(bw, "# 1 %s\n", quote(cur.Name))
-		if !markers {
-			bw.Reset(w)
-		}
-	}
+	pr := newPrinter(w, main, markers)
 	for i := range toks {
-		t := &toks[i]
-		if t.Kind == lexer.EOF {
+		if toks[i].Kind == lexer.EOF {
 			break
 		}
-		f := t.Pos.File
-		if f != nil && f != cur {
-			flag := ""
-			if cur != nil {
-				flag = " 1"
-				for k := len(stack) - 1; k >= 0; k-- {
-					if stack[k] == f {
-						stack = stack[:k+1]
-						flag = " 2"
-						break
-					}
-				}
-				if flag == " 1" {
-					stack = append(stack, f)
-				}
-			} else {
-				stack = append(stack, f)
-			}
-			cur = f
-			line = t.Pos.Line
-			marker(f, line, flag)
-		} else if t.Flags&lexer.StartOfLine != 0 && t.Pos.Line != line || prev == nil ||
-			markers && t.Pos.Line > line && t.Flags&lexer.MacroArg == 0 &&
-				(t.Flags&lexer.FromMacro == 0 || t.Flags&lexer.SpaceBefore != 0) {
-			// gcc also moves to a token's own line when it comes from a later line
-			// than the one being printed, which happens after a macro invocation
-			// spanning several lines: for a token read from the file, and for the
-			// expansion of a later invocation when white space precedes it. Tokens
-			// of a macro argument stay on the invocation's line; -P never moves.
-			if t.Pos.Line > line && t.Pos.Line-line <= 8 {
-				if prev != nil || !markers {
-					for ; line < t.Pos.Line; line++ {
-						bw.WriteByte('\n')
-					}
-					if !markers {
-						// -P: gcc squeezes runs of blank lines.
-					}
-				} else {
-					for ; line < t.Pos.Line; line++ {
-						bw.WriteByte('\n')
-					}
-				}
-			} else if t.Pos.Line != line {
-				marker(f, t.Pos.Line, "")
-			} else if prev != nil {
-				bw.WriteByte('\n')
-			}
-			line = t.Pos.Line
-			prev = nil
+		pr.token(&toks[i])
+	}
+	return pr.finish()
+}
+
+// PreprocessText is Preprocess followed by Print (or PrintNoLines without markers),
+// printing each token as it comes instead of collecting the whole unit first: the -E
+// path, where the token slice of a large translation unit costs more than the
+// preprocessing. It returns the text; the caller decides, once it has seen the
+// diagnostics, whether to write it.
+func PreprocessText(f *diag.File, cfg *Config, diags *diag.List, markers bool) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(f.Contents)*8 + 4096)
+	pr := newPrinter(&buf, f, markers)
+	preprocess(f, cfg, diags, pr.token)
+	err := pr.finish()
+	return buf.Bytes(), err
+}
+
+// printer writes tokens as gcc -E does, one at a time (see Print).
+type printer struct {
+	w       io.Writer
+	bw      *bufio.Writer
+	markers bool
+	stack   []*diag.File // include stack as the markers have described it
+	cur     *diag.File
+	line    int32
+	prev    lexer.Token // the last token written on the current output line
+	hasPrev bool
+}
+
+func newPrinter(w io.Writer, main *diag.File, markers bool) *printer {
+	pr := &printer{w: w, bw: bufio.NewWriterSize(w, 64<<10), markers: markers}
+	if main != nil {
+		// Start in the main file, as gcc does.
+		pr.cur = main
+		pr.stack = append(pr.stack, main)
+		pr.line = 1
+		if markers {
+			fmt.Fprintf(pr.bw, "# 1 %s\n", quote(main.Name))
 		}
-		if prev == nil {
-			if t.Pos.Col > 1 && t.Flags&lexer.StartOfLine != 0 {
-				for c := int32(1); c < t.Pos.Col; c++ {
-					bw.WriteByte(' ')
-				}
-			}
-		} else if t.Flags&lexer.SpaceBefore != 0 || wouldPaste(prev, t) {
-			bw.WriteByte(' ')
+	}
+	return pr
+}
+
+func (pr *printer) marker(f *diag.File, l int32, flag string) {
+	bw := pr.bw
+	if !pr.markers {
+		if pr.hasPrev {
+			bw.WriteByte('\n') // -P: the tokens still start a new line
+			pr.hasPrev = false
 		}
-		bw.WriteString(t.Text)
-		prev = t
+		return
+	}
+	if pr.hasPrev {
+		bw.WriteByte('\n')
+	}
+	fmt.Fprintf(bw, "# %d %s%s", l, quote(f.Name), flag)
+	if f.System {
+		bw.WriteString(" 3 4")
 	}
 	bw.WriteByte('\n')
-	return bw.Flush()
+	pr.hasPrev = false
+}
+
+func (pr *printer) token(t *lexer.Token) {
+	bw := pr.bw
+	f := t.Pos.File
+	if f != nil && f != pr.cur {
+		flag := ""
+		if pr.cur != nil {
+			flag = " 1"
+			for k := len(pr.stack) - 1; k >= 0; k-- {
+				if pr.stack[k] == f {
+					pr.stack = pr.stack[:k+1]
+					flag = " 2"
+					break
+				}
+			}
+			if flag == " 1" {
+				pr.stack = append(pr.stack, f)
+			}
+		} else {
+			pr.stack = append(pr.stack, f)
+		}
+		pr.cur = f
+		pr.line = t.Pos.Line
+		pr.marker(f, pr.line, flag)
+	} else if t.Flags&lexer.StartOfLine != 0 && t.Pos.Line != pr.line || !pr.hasPrev ||
+		pr.markers && t.Pos.Line > pr.line && t.Flags&lexer.MacroArg == 0 &&
+			(t.Flags&lexer.FromMacro == 0 || t.Flags&lexer.SpaceBefore != 0) {
+		// gcc also moves to a token's own line when it comes from a later line
+		// than the one being printed, which happens after a macro invocation
+		// spanning several lines: for a token read from the file, and for the
+		// expansion of a later invocation when white space precedes it. Tokens
+		// of a macro argument stay on the invocation's line; -P never moves.
+		if t.Pos.Line > pr.line && t.Pos.Line-pr.line <= 8 {
+			for ; pr.line < t.Pos.Line; pr.line++ {
+				bw.WriteByte('\n')
+			}
+		} else if t.Pos.Line != pr.line {
+			pr.marker(f, t.Pos.Line, "")
+		} else if pr.hasPrev {
+			bw.WriteByte('\n')
+		}
+		pr.line = t.Pos.Line
+		pr.hasPrev = false
+	}
+	if !pr.hasPrev {
+		if t.Pos.Col > 1 && t.Flags&lexer.StartOfLine != 0 {
+			for c := int32(1); c < t.Pos.Col; c++ {
+				bw.WriteByte(' ')
+			}
+		}
+	} else if t.Flags&lexer.SpaceBefore != 0 || wouldPaste(&pr.prev, t) {
+		bw.WriteByte(' ')
+	}
+	bw.WriteString(t.Text)
+	pr.prev, pr.hasPrev = *t, true
+}
+
+func (pr *printer) finish() error {
+	pr.bw.WriteByte('\n')
+	return pr.bw.Flush()
 }
 
 // wouldPaste reports whether printing a and b without a space would lex differently

@@ -106,19 +106,23 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		diags.Print(d.stderr)
 		return nil
 	}
+	if stop == stagePreprocess {
+		// Line markers stay in preprocessed assembly too: gas reads them, so its
+		// messages name the .S file's lines.
+		text, err := preproc.PreprocessText(file, d.preprocConfig(in), diags, !o.NoLineMarkers)
+		if failed() {
+			return errReported
+		}
+		diags.Print(d.stderr)
+		stage = "printing preprocessed output"
+		if err == nil {
+			_, err = w.Write(text)
+		}
+		return err
+	}
 	toks := preproc.Preprocess(file, d.preprocConfig(in), diags)
 	if failed() {
 		return errReported
-	}
-	if stop == stagePreprocess {
-		diags.Print(d.stderr)
-		stage = "printing preprocessed output"
-		// Line markers stay in preprocessed assembly too: gas reads them, so its
-		// messages name the .S file's lines.
-		if o.NoLineMarkers {
-			return preproc.PrintNoLines(w, toks)
-		}
-		return preproc.Print(w, toks)
 	}
 
 	stage = "parsing"

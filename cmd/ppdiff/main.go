@@ -10,7 +10,10 @@
 // -isystem gcc's own include directory and the system directories). The torture corpus
 // is every .c of gcc.c-torture/compile and execute (extracted into
 // os.UserCacheDir()/gocc/testsuite on first use); the headers corpus is one generated
-// `#include <h>` file per header under the system directories and gcc's own. A file gcc
+// `#include <h>` file per header under the system directories and gcc's own; the kernel
+// corpus is every C and .S file of the x86-64 tinyconfig Linux 6.1 build that `make
+// kernel-syntax` makes (os.UserCacheDir()/gocc/kernel), with kbuild's flags and search
+// path, run in the kernel tree. A file gcc
 // rejects is skipped. It prints one line per differing file, "ERROR <file>: first
 // difference at line N: gocc 'x' gcc 'y'" (N is the line of gcc's output), a count per
 // corpus, and last "N passed, M failed"; the full log, with both outputs of each
@@ -29,6 +32,7 @@ import (
 	"strings"
 	"time"
 
+	"gocc/kernel"
 	"gocc/preproc/ppdiff"
 	"gocc/torture"
 )
@@ -40,7 +44,7 @@ func main() {
 func run() int {
 	gocc := flag.String("gocc", "bin/gocc", "gocc binary to test")
 	gcc := flag.String("gcc", "gcc", "the reference gcc")
-	corpora := flag.String("corpus", "torture,headers", "comma-separated corpora: torture, headers")
+	corpora := flag.String("corpus", "torture,headers", "comma-separated corpora: torture, headers, kernel")
 	mode := flag.String("mode", "tokens", "tokens (-E output) or deps (-M family output)")
 	lines := flag.Bool("lines", false, "tokens mode: also compare each token's presumed file:line (line markers)")
 	fast := flag.Bool("fast", false, "check a fixed tenth of each corpus (every 10th by name)")
@@ -112,6 +116,8 @@ func run() int {
 		switch corpus {
 		case "torture":
 			items, err = ppdiff.TortureItems(cache, say)
+		case "kernel":
+			items, err = ppdiff.KernelItems(filepath.Join(cacheBase, "gocc", "kernel", kernel.ManifestName))
 		case "headers":
 			var dirs []string
 			for i := 0; i+1 < len(search); i++ {

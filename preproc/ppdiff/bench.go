@@ -17,20 +17,19 @@ type BenchResult struct {
 func Bench(c *Checker, items []Item, rounds int) BenchResult {
 	var r BenchResult
 	for _, it := range items {
-		args := append(append(append([]string{"-E"}, it.Flags...), c.Extra...), c.Search...)
-		args = append(args, it.Path, "-o", "/dev/null")
+		args := append(c.args(it, "-E"), it.Path, "-o", "/dev/null")
 		var g, w time.Duration
 		ok := true
 		for i := 0; i < rounds && ok; i++ {
 			start := time.Now()
-			_, _, err := c.run(c.WorkDir, c.GCC, args...)
+			_, _, err := c.run(c.dir(it), c.GCC, args...)
 			w += time.Since(start)
 			if err != nil {
 				ok = false
 				break
 			}
 			start = time.Now()
-			_, _, err = c.run(c.WorkDir, c.Gocc, args...)
+			_, _, err = c.run(c.dir(it), c.Gocc, args...)
 			g += time.Since(start)
 			ok = err == nil
 		}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"gocc/kernel"
 	"gocc/torture"
 )
 
@@ -102,5 +103,28 @@ func HeaderItems(workDir string, dirs []string) ([]Item, error) {
 		}
 		items = append(items, Item{Name: "headers/" + n, Path: file})
 	}
+	return items, nil
+}
+
+// KernelItems lists the kernel corpus: every C file of the x86-64 tinyconfig Linux
+// build recorded in the manifest at manifestPath (written by package kernel, `make
+// kernel-syntax`), and every .S file of that build (from the .o.cmd files in the
+// tree), each with the flags kbuild gave gcc for it (for .S, kbuild's own
+// -D__ASSEMBLY__; gcc takes the language, assembler-with-cpp, from the suffix), run in
+// the tree. Named "kernel/<file>".
+func KernelItems(manifestPath string) ([]Item, error) {
+	m, err := kernel.ReadManifest(manifestPath)
+	if err != nil {
+		return nil, fmt.Errorf("%v (run make kernel-syntax first: it builds the kernel and writes the manifest)", err)
+	}
+	asm, err := kernel.CollectAsm(m.Tree)
+	if err != nil {
+		return nil, err
+	}
+	var items []Item
+	for _, c := range append(m.Files, asm...) {
+		items = append(items, Item{Name: "kernel/" + c.File, Path: c.File, Flags: c.Flags, Dir: m.Tree, OwnSearch: true})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].Name < items[j].Name })
 	return items, nil
 }

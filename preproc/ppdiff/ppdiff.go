@@ -29,6 +29,29 @@ type Item struct {
 	Name  string   // for reports and the expectations file, e.g. "compile/930506-1.c"
 	Path  string   // the file to preprocess (absolute)
 	Flags []string // its own flags (dg-options), before the search path
+	// Dir is the directory both preprocessors run in (default: the checker's WorkDir);
+	// with OwnSearch set, Flags carry the whole search path (kbuild's -nostdinc -I...)
+	// and the checker's Search is not added.
+	Dir       string
+	OwnSearch bool
+}
+
+// args is the command line for it: -E or the deps options come from the caller.
+func (c *Checker) args(it Item, mode ...string) []string {
+	args := append(append([]string{}, mode...), it.Flags...)
+	args = append(args, c.Extra...)
+	if !it.OwnSearch {
+		args = append(args, c.Search...)
+	}
+	return args
+}
+
+// dir is the working directory for it.
+func (c *Checker) dir(it Item) string {
+	if it.Dir != "" {
+		return it.Dir
+	}
+	return c.WorkDir
 }
 
 // Mode selects what is compared.
@@ -113,15 +136,14 @@ func (c *Checker) Check(it Item) Result {
 		return c.checkDeps(it)
 	}
 	r := Result{Item: it}
-	args := append(append(append([]string{"-E"}, it.Flags...), c.Extra...), c.Search...)
-	args = append(args, it.Path)
+	args := append(c.args(it, "-E"), it.Path)
 	r.Log = "args: " + strings.Join(args, " ") + "\n"
-	gccOut, gccErr, err := c.run(c.WorkDir, c.GCC, args...)
+	gccOut, gccErr, err := c.run(c.dir(it), c.GCC, args...)
 	if err != nil {
 		r.Skip = "gcc rejects it: " + firstLine(gccErr, err)
 		return r
 	}
-	goOut, goErr, err := c.run(c.WorkDir, c.Gocc, args...)
+	goOut, goErr, err := c.run(c.dir(it), c.Gocc, args...)
 	if err != nil {
 		r.Reason = "gocc fails: " + firstLine(goErr, err)
 		r.Log += goErr
@@ -200,10 +222,7 @@ func (c *Checker) checkDeps(it Item) Result {
 	defer os.RemoveAll(dir)
 	for _, v := range depVariants {
 		outFile := filepath.Join(dir, "out.d")
-		var args []string
-		args = append(args, it.Flags...)
-		args = append(args, c.Extra...)
-		args = append(args, c.Search...)
+		args := c.args(it)
 		for _, a := range v {
 			if a == "OUT" {
 				a = outFile
