@@ -28,6 +28,9 @@ type Config struct {
 	ShortWchar               bool
 	Assembler                bool // assembler-with-cpp: '$' is no identifier character
 	Trigraphs                bool // -trigraphs (the strict -std= modes imply it)
+	// NoCanonicalSystemHeaders: -fno-canonical-system-headers, system headers keep
+	// the name they were found under (see canonicalSystemPath).
+	NoCanonicalSystemHeaders bool
 	// MacroPrefixMap (-fmacro-prefix-map=old=new, in command-line order): __FILE__ and
 	// __BASE_FILE__ of a name starting with old show new instead; the last matching
 	// option wins, as in gcc.

@@ -200,7 +200,7 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 // (/usr/include/ncurses.h -> /usr/include/curses.h, x/../compat/unistd.h ->
 // compat/unistd.h).
 func (p *pp) canonicalSystemPath(name string) string {
-	if strings.HasPrefix(name, "<") {
+	if strings.HasPrefix(name, "<") || p.cfg.NoCanonicalSystemHeaders {
 		return name
 	}
 	if c, ok := p.canonical[name]; ok {

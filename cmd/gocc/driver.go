@@ -156,7 +156,7 @@ func (d *driver) run() error {
 		fmt.Fprintln(d.stdout, d.findLibFile(o.PrintFileName))
 		return nil
 	case o.PrintProgName != "":
-		fmt.Fprintln(d.stdout, d.tgt.ToolPrefix+o.PrintProgName)
+		fmt.Fprintln(d.stdout, d.tool(d.tgt.ToolPrefix+o.PrintProgName))
 		return nil
 	case o.PrintSearchDirs, o.PrintLibgcc, o.PrintMultiarch, o.PrintSysroot, o.PrintMultiDir, o.PrintMultiOSDir, o.PrintMultiLib:
 		return d.printQuery()
@@ -475,7 +475,18 @@ func (d *driver) writeDeps(in Input, out string) error {
 }
 
 // assembler is the name of GNU as for the target.
-func (d *driver) assembler() string { return d.tgt.ToolPrefix + "as" }
+func (d *driver) assembler() string { return d.tool(d.tgt.ToolPrefix + "as") }
+
+// tool is the program to run for name: the first -B prefix + name that is an executable
+// file, else name (looked up in PATH).
+func (d *driver) tool(name string) string {
+	for _, p := range d.opts.ProgPrefixes {
+		if st, err := os.Stat(p + name); err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0 {
+			return p + name
+		}
+	}
+	return name
+}
 
 func (d *driver) asArgs(src, obj string, user bool) []string {
 	var args []string

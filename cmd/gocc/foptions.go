@@ -36,6 +36,7 @@ package main
 //	-fsigned-bitfields, -fasm, -fgnu-keywords, -fno-strict-volatile-bitfields
 //	                                         gcc's defaults on x86-64, which gocc follows
 //	-fvisibility-inlines-hidden              C++ only; gcc ignores it for C too
+//	-frandom-seed=, -f[no-]use-linker-plugin gocc's output is deterministic and has no LTO plugin
 //	-f[no-]ident, -f[no-]verbose-asm, -frecord-gcc-switches, -fdebug-prefix-map=,
 //	-ffile-prefix-map=, -fmacro-prefix-map=, -f[no-]var-tracking*, -f[no-]dwarf2-cfi-asm,
 //	-fno-eliminate-unused-debug-types, -f[no-]semantic-interposition, -f[no-]plt,
@@ -101,6 +102,7 @@ var acceptedFOptions = setOf(
 	"-femit-struct-debug-reduced", "-fisolate-erroneous-paths-dereference",
 	"-fno-isolate-erroneous-paths-dereference", "-fsigned-bitfields", "-fasm", "-fgnu-keywords",
 	"-fno-strict-volatile-bitfields", "-fvisibility-inlines-hidden",
+	"-frandom-seed=", "-fuse-linker-plugin", "-fno-use-linker-plugin",
 )
 
 func setOf(names ...string) map[string]bool {

@@ -203,9 +203,9 @@ func (d *driver) linkLibDirs(items []string) []string {
 // (bfd, gold, lld, mold), as gcc picks it.
 func (d *driver) linker() string {
 	if d.opts.UseLD != "" {
-		return d.tgt.ToolPrefix + "ld." + d.opts.UseLD
+		return d.tool(d.tgt.ToolPrefix + "ld." + d.opts.UseLD)
 	}
-	return d.tgt.ToolPrefix + "ld"
+	return d.tool(d.tgt.ToolPrefix + "ld")
 }
 
 // link runs ld on the objects and linker options in items, writing out.

@@ -342,6 +342,16 @@ var optChecks = map[string]func(e *optEnv){
 			}
 		}
 	},
+	"-B /opt/tools/": func(e *optEnv) {
+		script := "#!/bin/sh\necho prefixed-as >&2\nexec as \"$@\"\n"
+		if err := os.Chmod(e.write("tools/as", script), 0o755); err != nil {
+			e.t.Fatal(err)
+		}
+		_, stderr := e.run(0, "-Btools", "-DVAL=0", "-c", "x.c")
+		contains(e.t, "-B", stderr, "prefixed-as")
+		_, stderr = e.run(0, "-###", "-B", "tools", "x.c")
+		contains(e.t, "-B -###", stderr, `"tools/as"`, `"-Ltools"`, ` "ld" `)
+	},
 	"-rdynamic": func(e *optEnv) {
 		_, stderr := e.run(0, "-###", "-rdynamic", "x.c")
 		contains(e.t, "-rdynamic", stderr, `"-export-dynamic"`)
@@ -553,6 +563,19 @@ var optChecks = map[string]func(e *optEnv){
 			diags[0].Locations[0].Caret.Line != 1 || diags[0].Locations[0].Caret.Column != 22 {
 			e.t.Errorf("JSON diagnostics: %+v", diags)
 		}
+	},
+	"-fno-canonical-system-headers": func(e *optEnv) {
+		e.write("inc/sub/a.h", "#include <../sub2/h.h>\n")
+		e.write("inc/sub2/h.h", "\n")
+		e.write("m.c", "#include <a.h>\n")
+		// gcc keeps the real path when it is the shorter name.
+		long := strings.Repeat("long-directory-name-", 12)
+		os.MkdirAll(filepath.Join(e.dir, long), 0o755)
+		dir := long + "/../inc/sub"
+		out, _ := e.run(0, "-M", "-isystem", dir, "m.c")
+		contains(e.t, "canonical", out, filepath.Join(e.dir, "inc/sub2/h.h"))
+		out, _ = e.run(0, "-M", "-fno-canonical-system-headers", "-isystem", dir, "m.c")
+		contains(e.t, "-fno-canonical-system-headers", out, dir+"/a.h", dir+"/../sub2/h.h")
 	},
 	"-M": func(e *optEnv) {
 		e.write("x.c", "#include \"h.h\"\n")

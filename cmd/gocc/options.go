@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -121,6 +122,8 @@ type Options struct {
 	// X87Precision: -mpc32, -mpc64 or -mpc80 (32, 64, 80), 0 if none: a link adds a
 	// constructor setting the x87 precision control (gcc's crtprec*.o).
 	X87Precision int
+	// ProgPrefixes: -B, prefixes tried for the programs gocc runs (driver.tool).
+	ProgPrefixes []string
 	// UseLD: -fuse-ld=, the linker ld.<UseLD> instead of ld.
 	UseLD string
 	// Common: -fcommon, tentative definitions as common symbols (gcc 12's default
@@ -183,7 +186,7 @@ func langOfFile(path string) Lang {
 // next word (-o file).
 var separateArg = []string{"-o", "-I", "-D", "-U", "-L", "-l", "-x", "-include", "-iquote",
 	"-isystem", "-idirafter", "-MF", "-MT", "-MQ", "-Xlinker", "-T", "-u", "-z", "-imacros",
-	"-Xassembler", "-Xpreprocessor", "--sysroot"}
+	"-Xassembler", "-Xpreprocessor", "--sysroot", "-B"}
 
 // parseArgs parses gcc's command-line syntax.
 func parseArgs(args []string) (*Options, error) {
@@ -283,6 +286,17 @@ func parseArgs(args []string) (*Options, error) {
 				}
 			case "--sysroot":
 				o.Sysroot = val
+			case "-B":
+				// gcc: a prefix for the programs it runs (as, ld); one naming a
+				// directory gets a '/' and is searched for start files and libraries
+				// too (as -L).
+				if st, err := os.Stat(val); err == nil && st.IsDir() {
+					o.LibDirs = append(o.LibDirs, val)
+					if !strings.HasSuffix(val, "/") {
+						val += "/"
+					}
+				}
+				o.ProgPrefixes = append(o.ProgPrefixes, val)
 			case "-T", "-u", "-z":
 				linkOp(name, val)
 			}
@@ -486,6 +500,10 @@ func (o *Options) parseFlag(a string) error {
 		return nil
 	case "-print-multi-lib":
 		o.PrintMultiLib = true
+		return nil
+	case "-no-canonical-prefixes", "-pass-exit-codes":
+		// gocc finds no programs of its own through its path (its headers and runtime
+		// are built in), and its exit status is already the failing phase's.
 		return nil
 	case "-static-libgcc", "-shared-libgcc":
 		// gocc links no libgcc (its runtime object stands in for it), so there is
@@ -692,6 +710,9 @@ func (o *Options) parseFOption(a string) error {
 		return nil
 	case "-fcommon", "-fno-common":
 		o.Common = a == "-fcommon"
+		return nil
+	case "-fcanonical-system-headers", "-fno-canonical-system-headers":
+		o.PP.NoCanonicalSystemHeaders = a == "-fno-canonical-system-headers"
 		return nil
 	case "-fgnu89-inline":
 		o.GNU89Inline = 1
