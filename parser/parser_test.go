@@ -230,3 +230,12 @@ func TestSilentExtraSemicolon(t *testing.T) {
 		t.Errorf("diagnostics for an extra semicolon in a struct: %s", got)
 	}
 }
+
+// TestAttributeDeclaration: "[[...]];" is a C2x attribute declaration, at file scope
+// as in a block.
+func TestAttributeDeclaration(t *testing.T) {
+	_, diags := parse(t, "[[]];\n[[gnu::unused]] [[]];\nint x;\nvoid f(void) { [[]]; }\n")
+	if got := diagString(diags); got != "" {
+		t.Errorf("diagnostics: %s", got)
+	}
+}

@@ -496,6 +496,7 @@ func (p *Parser) translationUnit(f *ast.File) {
 //		asm-definition: asm ( string-literal ) ;        (GNU)
 //		__extension__ external-declaration             (GNU)
 //		;                                              (GNU: ignored)
+//		attribute-specifier-sequence ;                  (C2x attribute declaration)
 func (p *Parser) externalDeclaration(f *ast.File) {
 	switch {
 	case p.at(lexer.Semi):
@@ -512,6 +513,15 @@ func (p *Parser) externalDeclaration(f *ast.File) {
 		p.expect(lexer.Semi)
 		f.Decls = append(f.Decls, s)
 		return
+	}
+	for p.at(lexer.LBrack) {
+		if nt, _ := p.peek(1); nt.Kind != lexer.LBrack {
+			break
+		}
+		p.skipStdAttributes() // ignored, as in declaration specifiers
+		if p.accept(lexer.Semi) {
+			return // a C2x attribute declaration: "[[...]];"
+		}
 	}
 	pos := p.tok.Pos
 	ds := p.declarationSpecifiers(true)
