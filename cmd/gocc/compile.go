@@ -109,6 +109,13 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	if stop == stagePreprocess {
 		// Line markers stay in preprocessed assembly too: gas reads them, so its
 		// messages name the .S file's lines.
+		// Preprocessing allocates at a high rate and its data (macro tables, included
+		// files) lives to the end: the collector waits for a 1 GiB heap, which even
+		// the largest kernel units stay far below (mm/memory.c: about 200 MB).
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(1 << 30)
+		}
 		text, err := preproc.PreprocessText(file, d.preprocConfig(in), diags, !o.NoLineMarkers)
 		if failed() {
 			return errReported
