@@ -383,8 +383,18 @@ func (rw *RealWorld) autoconf() error {
 	if err := copyTree(filepath.Join(rw.Repo, "testdata", "realworld", "autoconf"), dir); err != nil {
 		return err
 	}
+	// Configured, built and checked with a PATH that has no gcc or cc: gocc needs
+	// none (issue 7), and configure may not find one behind its back.
+	noGCC, err := rw.pathWithoutGCC()
+	if err != nil {
+		return err
+	}
+	env := []string{"PATH=" + noGCC}
+	if out, err := rw.cmd(dir, env, nil, "sh", "-c", "command -v gcc cc cpp || true"); err != nil || len(out) > 0 {
+		return fmt.Errorf("the gcc-free PATH still has %q (%v)", out, err)
+	}
 	for _, step := range [][]string{{"autoconf"}, {"autoheader"}, {"./configure", "CC=" + rw.Gocc}} {
-		if _, err := rw.cmd(dir, nil, nil, step[0], step[1:]...); err != nil {
+		if _, err := rw.cmd(dir, env, nil, step[0], step[1:]...); err != nil {
 			return err
 		}
 	}
@@ -394,11 +404,40 @@ func (rw *RealWorld) autoconf() error {
 	if err := rw.sameConfig(filepath.Join(dir, "configure"), dir, "autoconf-gcc", false); err != nil {
 		return err
 	}
-	if _, err := rw.cmd(dir, nil, nil, "make"); err != nil {
+	if _, err := rw.cmd(dir, env, nil, "make"); err != nil {
 		return err
 	}
-	_, err := rw.cmd(dir, nil, nil, "make", "check")
+	_, err = rw.cmd(dir, env, nil, "make", "check")
 	return err
+}
+
+// gccNames are the C compilers and preprocessors a gcc-free PATH leaves out, with
+// their triple-prefixed and versioned forms (x86_64-linux-gnu-gcc-12).
+var gccNames = regexp.MustCompile(`(^|-)(gcc|cc|c89|c99|cpp|c\+\+|g\+\+|clang)(-[0-9.]+)?$|^gcc-`)
+
+// pathWithoutGCC returns a one-directory PATH of links to everything on the current
+// PATH but the C compilers.
+func (rw *RealWorld) pathWithoutGCC() (string, error) {
+	dir := filepath.Join(rw.WorkDir, "path-without-gcc")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	for _, d := range filepath.SplitList(os.Getenv("PATH")) {
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			if gccNames.MatchString(e.Name()) {
+				continue
+			}
+			link := filepath.Join(dir, e.Name())
+			if _, err := os.Lstat(link); err == nil {
+				continue // an earlier PATH directory's wins
+			}
+			if err := os.Symlink(filepath.Join(d, e.Name()), link); err != nil {
+				return "", err
+			}
+		}
+	}
+	return dir, nil
 }
 
 // multidirBuild copies testdata/realworld/multidir to a fresh directory, builds it
