@@ -285,7 +285,18 @@ func (l *List) printJSON(w io.Writer) {
 			fmt.Fprintf(&b, `{"caret": {"byte-column": %d, "display-column": %d, "line": %d, "file": %s, "column": %d}}`,
 				p.Col, col, p.Line, jsonString(p.File.Name), col)
 		}
-		fmt.Fprintf(&b, `], "message": %s}`, jsonString(d.Msg))
+		b.WriteString("]")
+		if d.Option != "" {
+			// gcc 12: the option as the text form shows it, and its entry in the
+			// manual's Warning Options page.
+			opt := "-W" + d.Option
+			if d.Promoted {
+				opt = "-Werror=" + d.Option
+			}
+			fmt.Fprintf(&b, `, "option": %s, "option_url": %s`, jsonString(opt),
+				jsonString("https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-W"+d.Option))
+		}
+		fmt.Fprintf(&b, `, "message": %s}`, jsonString(d.Msg))
 	}
 	b.WriteString("]\n")
 	io.WriteString(w, b.String())

@@ -563,6 +563,11 @@ var optChecks = map[string]func(e *optEnv){
 			diags[0].Locations[0].Caret.Line != 1 || diags[0].Locations[0].Caret.Column != 22 {
 			e.t.Errorf("JSON diagnostics: %+v", diags)
 		}
+		// A warning names its option and the option's entry in gcc's manual.
+		e.write("warn.c", "int g(void) { int *p = 1; return 0; }\n")
+		_, stderr = e.run(1, "-Werror=int-conversion", "-fdiagnostics-format=json", "-c", "warn.c")
+		contains(e.t, "JSON option", stderr, `"option": "-Werror=int-conversion"`,
+			`"option_url": "https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-Wint-conversion"`)
 	},
 	"-fno-canonical-system-headers": func(e *optEnv) {
 		e.write("inc/sub/a.h", "#include <../sub2/h.h>\n")
