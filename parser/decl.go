@@ -412,7 +412,11 @@ func (p *Parser) declaration(ds *declSpecs, funcOK bool) []*ast.Decl {
 		}
 		base := ds.typ
 		if ds.autoType {
+			// The qualifiers apply to the deduced type ("const __auto_type x = 1").
 			base = &ast.Type{Kind: ast.Typeof}
+			if ds.typ != nil {
+				base.Qual = ds.typ.Qual
+			}
 		}
 		typ, fn := d.apply(base)
 		decl := &ast.Decl{Pos: in.pos, Name: in.name, Type: typ, Storage: ds.storage,

@@ -459,8 +459,11 @@ func (c *checker) unary(e *ast.Unary) ast.Expr {
 			return e
 		}
 		x = c.promote(x)
-		e.X, e.Ty = x, x.Type()
+		e.X, e.Ty = x, x.Type().Unqual() // an rvalue: no qualifiers (C11 6.3.2.1p2)
 		if e.Op == ast.Plus {
+			if x.Type().Qual != 0 {
+				return e // "+jc" for a const int jc is a plain int
+			}
 			return x
 		}
 		if l, ok := x.(*ast.IntLit); ok && l.Type().Size <= 8 {
