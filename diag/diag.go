@@ -204,14 +204,17 @@ func (l *List) Print(w io.Writer) {
 	bold, end, sevColor := "", "", ""
 	lines := map[*File][]int{} // line start offsets, per file shown
 	fn := ""                   // the function of the last diagnostic, for "In function"
+	if l.Color {
+		bold, end = "\x1b[01m\x1b[K", "\x1b[m\x1b[K"
+	}
 	for _, d := range l.Diags {
 		if d.Func != fn && d.Pos.File != nil {
 			// gcc names the function (or the return to file scope) before the first
 			// diagnostic in it.
 			if d.Func != "" {
-				fmt.Fprintf(w, "%s: In function '%s':\n", d.Pos.File.Name, d.Func)
+				fmt.Fprintf(w, "%s%s:%s In function '%s%s%s':\n", bold, d.Pos.File.Name, end, bold, d.Func, end)
 			} else {
-				fmt.Fprintf(w, "%s: At top level:\n", d.Pos.File.Name)
+				fmt.Fprintf(w, "%s%s:%s At top level:\n", bold, d.Pos.File.Name, end)
 			}
 			fn = d.Func
 		}
@@ -224,13 +227,14 @@ func (l *List) Print(w io.Writer) {
 		}
 		p := d.Pos
 		msg := d.Msg
-		if d.Option != "" && d.Promoted {
-			msg += " [-Werror=" + d.Option + "]"
-		} else if d.Option != "" {
-			msg += " [-W" + d.Option + "]"
-		}
 		if l.Color {
 			msg = boldQuotes(msg, bold, end)
+		}
+		// The option, in the severity's colour as gcc shows it.
+		if d.Option != "" && d.Promoted {
+			msg += " [" + sevColor + "-Werror=" + d.Option + end + "]"
+		} else if d.Option != "" {
+			msg += " [" + sevColor + "-W" + d.Option + end + "]"
 		}
 		src, ok := sourceLine(p, lines)
 		if !ok {

@@ -534,6 +534,10 @@ var optChecks = map[string]func(e *optEnv){
 		e.write("err.c", "int a = x;\n")
 		_, stderr := e.run(1, "-fdiagnostics-color=always", "-c", "err.c")
 		contains(e.t, "color=always", stderr, "\x1b[01;31m\x1b[Kerror: ", "'\x1b[01m\x1b[Kx\x1b[m\x1b[K' undeclared")
+		e.write("w.c", "int g(void) { int *p = 1; return 0; }\n")
+		_, stderr = e.run(0, "-fdiagnostics-color=always", "-c", "w.c")
+		contains(e.t, "color=always warning", stderr, "\x1b[01m\x1b[Kw.c:\x1b[m\x1b[K In function '\x1b[01m\x1b[Kg\x1b[m\x1b[K':\n",
+			" [\x1b[01;35m\x1b[K-Wint-conversion\x1b[m\x1b[K]\n")
 		_, stderr = e.run(1, "-fdiagnostics-color=bogus", "-c", "err.c")
 		contains(e.t, "color=bogus", stderr, "gocc: error: unrecognized argument in option '-fdiagnostics-color=bogus'\n",
 			"gocc: note: valid arguments to '-fdiagnostics-color=' are: always auto never\n")
