@@ -1054,13 +1054,15 @@ func (c *checker) cond(e *ast.Cond) ast.Expr {
 	e.Else = el
 	e.Ty = rt
 	if l, ok := cnd.(*ast.IntLit); ok && e.Then != nil {
-		_, ok1 := th.(*ast.IntLit)
-		_, ok2 := el.(*ast.IntLit)
-		if ok1 && ok2 {
-			if l.Value != 0 {
-				return th
-			}
-			return el
+		// A constant condition selecting a constant operand folds, whatever the other
+		// operand is (gcc: "1 ? 1 : i" is an integer constant in enumerators, array
+		// sizes and designators; gcc.dg enum-const-1.c, array-const-1.c).
+		chosen := el
+		if l.Value != 0 {
+			chosen = th
+		}
+		if _, ok := chosen.(*ast.IntLit); ok {
+			return chosen
 		}
 	}
 	return e
