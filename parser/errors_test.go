@@ -30,7 +30,7 @@ func TestErrors(t *testing.T) {
 				"4:9: error: exponent has no digits\n" +
 				"5:9: error: invalid suffix \"abc\" on integer constant\n" +
 				"6:9: error: invalid suffix \"fx\" on floating constant\n" +
-				"7:10: error: integer constant is too large for its type", "s2"},
+				"7:10: warning: integer constant is too large for its type", "s2"},
 		{"int a = 1 +;\n}\nint q;", "1:12: error: expected expression before ';' token\n2:1: error: expected identifier or '(' before '}' token", "q"},
 		{"void f(void) {\n  g(1, 2;\n}\nint q;", "2:9: error: expected ')' before ';' token", "q"},
 		{"int f(void) { l: }", "1:18: warning: label at end of compound statement", "f"},

@@ -80,8 +80,10 @@ func (p *Parser) intLit(t *lexer.Token) ast.Expr {
 		return lit
 	}
 	if overflow {
-		p.errorf(t.Pos, "integer constant is too large for its type")
+		// A pedantic warning in gcc, which goes on with the value in the widest type.
+		p.warnf(t.Pos, "integer constant is too large for its type")
 		v = math.MaxUint64
+		lit.Unsigned, lit.Longs = true, 2 // no second warning from sema's typing
 	}
 	lit.Value = v
 	return lit
