@@ -126,6 +126,11 @@ type Record struct {
 	// UserAligned (sema): an aligned attribute set the alignment of the record or of a
 	// member (gcc's TYPE_USER_ALIGN); _Alignof then reports Align uncapped.
 	UserAligned bool
+	// Defs are the struct, union and enum types defined in the member list by a
+	// declaration that declares no member ("struct S { struct T { int t; }; int s; }"):
+	// their tags and enumerators belong to the enclosing scope (C11 6.2.1p4, 6.7.2.3),
+	// so sema must still define them.
+	Defs []*Type
 }
 
 // Member is a struct or union member. An anonymous struct or union member has

@@ -108,11 +108,12 @@ func (p *Parser) structDeclarationList(rec *ast.Record) {
 			// Anonymous struct or union member (C11 6.7.2.1p13).
 			if ds.typ.IsRecord() && ds.typ.Record.Tag == "" {
 				rec.Members = append(rec.Members, &ast.Member{Pos: ds.pos, Type: ds.typ, Attrs: ds.attrs})
-			} else if ds.typ.IsRecord() {
-				// gcc (-fms-extensions) would accept a tagged one; plain gcc warns.
-				p.warnf(ds.pos, "declaration does not declare anything")
 			} else {
+				// gcc (-fms-extensions) would accept a tagged record; plain gcc warns.
 				p.warnf(ds.pos, "declaration does not declare anything")
+				if ds.typ.Defines {
+					rec.Defs = append(rec.Defs, ds.typ)
+				}
 			}
 			p.next()
 			continue

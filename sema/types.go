@@ -172,6 +172,9 @@ func (c *checker) resolveType(t *ast.Type) {
 	case ast.Struct, ast.Union:
 		if t.Defines && t.Record != nil {
 			c.recDefined[t.Record] = true
+			for _, d := range t.Record.Defs {
+				c.resolveType(d) // "struct S { struct T {...}; }": T is defined too
+			}
 		}
 		c.layoutRecord(t.Record)
 	case ast.Enum:
