@@ -9,11 +9,12 @@ import (
 //
 //	alignment-specifier: _Alignas ( type-name ) | _Alignas ( constant-expression )
 //
-// as the attribute aligned(expr), with a type operand written as _Alignof(type).
+// as an attribute "_Alignas" (sema treats it as aligned(expr), but _Alignas(0) has no
+// effect, C11 6.7.5p6), with a type operand written as _Alignof(type).
 func (p *Parser) alignas() *ast.Attr {
 	pos := p.tok.Pos
 	p.next()
-	a := &ast.Attr{Pos: pos, Name: "aligned"}
+	a := &ast.Attr{Pos: pos, Name: "_Alignas"}
 	if !p.expect(lexer.LParen) {
 		return a
 	}

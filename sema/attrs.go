@@ -24,7 +24,7 @@ var ignoredAttrs = map[string]bool{
 	"no_stack_protector": true, "nonstring": true, "designated_init": true,
 	"returns_nonnull": true, "no_split_stack": true, "gnu_inline": true, "used": true,
 	"weak": true, "alias": true, "section": true, "visibility": true, "noreturn": true,
-	"constructor": true, "destructor": true, "cleanup": true, "aligned": true,
+	"constructor": true, "destructor": true, "cleanup": true, "aligned": true, "_Alignas": true,
 	"packed": true, "vector_size": true, "mode": true, "transparent_union": true,
 	"weakref": true, "common": true, "nocommon": true,
 	"ms_abi": true, "sysv_abi": true, "regparm": true, "stdcall": true, "cdecl": true,
