@@ -44,7 +44,7 @@ func TestParse(t *testing.T) {
 		{"_Atomic int a; _Atomic(long) b; __const int c; int *__restrict d;",
 			"(decl a (atomic int)) (decl b (atomic long)) (decl c (const int)) (decl d (restrict (* int)))"},
 		{"_Alignas(16) int a; _Alignas(double) char b;",
-			"(decl a int (attr aligned 16)) (decl b char (attr aligned (alignof double)))"},
+			"(decl a int (attr _Alignas 16)) (decl b char (attr _Alignas (alignof double)))"},
 		// Declarators (C11 6.7.6).
 		{"int *const *p, a[3][4], (*fp)(int, char *), *(*g(void))[5];",
 			"(decl p (* (const (* int)))) (decl a ([3] ([4] int))) (decl fp (* (fn int (int (* char))))) (decl g (fn (* ([5] (* int))) ()))"},
