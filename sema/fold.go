@@ -172,8 +172,17 @@ func (c *checker) foldBinary(op ast.BinaryOp, x, y *ast.IntLit, resT *ast.Type) 
 		}
 	case ast.Shl, ast.Shr:
 		bits := uint64(xt.Size * 8)
-		if sb < 0 || uint64(sb) >= bits {
+		if sb < 0 {
 			return nil
+		}
+		if uint64(sb) >= bits {
+			// Undefined (C11 6.5.7p3); gcc folds it to 0 (after its warning), also
+			// in initializers, except a negative value shifted right.
+			if op == ast.Shr && signed && sa < 0 {
+				return nil
+			}
+			r = 0
+			break
 		}
 		if op == ast.Shl {
 			r = a << uint(b)
