@@ -212,7 +212,9 @@ func (p *pp) expandOne(in *input) tok {
 			continue
 		}
 		if !m.funcLike {
-			pushList(in, p.subst(m, nil, t.hs.add(m), t))
+			res := p.subst(m, nil, t.hs.add(m), t)
+			pushList(in, res)
+			p.putBuf(res)
 			continue
 		}
 		// A function-like macro name not followed by '(' is not an invocation (6.10.3p10).
@@ -226,7 +228,9 @@ func (p *pp) expandOne(in *input) tok {
 			return tok{Token: lexer.Token{Kind: lexer.EOF}}
 		}
 		hs := hsIntersect(t.hs, rparen.hs).add(m)
-		pushList(in, p.subst(m, args, hs, t))
+		res := p.subst(m, args, hs, t)
+		pushList(in, res)
+		p.putBuf(res)
 	}
 }
 
@@ -296,14 +300,22 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	if m.funcLike {
 		expanded = make([][]tok, len(args))
 	}
-	out := p.substRange(m, 0, len(m.body), args, expanded, inv)
+	out := p.substRange(p.getBuf(), m, 0, len(m.body), args, expanded, inv)
 	res := out[:0]
+	// An invocation that came in through an argument left unexpanded (next to ##)
+	// expands while the outer replacement is rescanned: gcc's -E keeps its tokens on
+	// the line, as an argument's.
+	var nested lexer.Flags
+	if inv.Flags&lexer.MacroArg != 0 {
+		nested = lexer.MacroArg
+	}
 	for _, t := range out {
 		if t.Kind == placemarker {
 			continue
 		}
 		t.hs = hsUnion(t.hs, hs)
 		t.Flags &^= lexer.StartOfLine
+		t.Flags |= nested
 		res = append(res, t)
 	}
 	if len(res) > 0 {
@@ -313,6 +325,24 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 		res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: inv.Flags, Pos: inv.Pos}})
 	}
 	return res
+}
+
+// getBuf returns an empty token buffer for a macro's replacement, reused from earlier
+// expansions (subst's result is copied onto the input at once: putBuf gives it back).
+// Expansions nest while arguments are pre-expanded, so the buffers form a stack.
+func (p *pp) getBuf() []tok {
+	if n := len(p.bufs); n > 0 {
+		b := p.bufs[n-1]
+		p.bufs = p.bufs[:n-1]
+		return b[:0]
+	}
+	return make([]tok, 0, 64)
+}
+
+func (p *pp) putBuf(b []tok) {
+	if cap(b) <= 1<<14 {
+		p.bufs = append(p.bufs, b)
+	}
 }
 
 func (p *pp) argExpanded(i int, args, expanded [][]tok) []tok {
@@ -325,9 +355,12 @@ func (p *pp) argExpanded(i int, args, expanded [][]tok) []tok {
 	return expanded[i]
 }
 
-func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) []tok {
+func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok, inv tok) []tok {
 	body, idx := m.body, m.paramIdx
-	out := make([]tok, 0, hi-lo+8)
+	out := dst
+	if out == nil {
+		out = make([]tok, 0, hi-lo+8)
+	}
 	isParam := func(i int) bool { return m.funcLike && i < hi && idx[i] >= 0 }
 	for i := lo; i < hi; i++ {
 		b := body[i]
@@ -338,7 +371,7 @@ func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) [
 			end := matchParen(body, i+1, hi)
 			va := len(m.params) - 1
 			if len(p.argExpanded(va, args, expanded)) > 0 {
-				out = append(out, p.substRange(m, i+2, end, args, expanded, inv)...)
+				out = append(out, p.substRange(nil, m, i+2, end, args, expanded, inv)...)
 			} else {
 				out = append(out, tok{Token: lexer.Token{Kind: placemarker}})
 			}
@@ -387,7 +420,7 @@ func (p *pp) substRange(m *macro, lo, hi int, args, expanded [][]tok, inv tok) [
 			} else if m.variadic && body[i+1].Text == "__VA_OPT__" && i+2 < hi && body[i+2].Kind == lexer.LParen {
 				end := matchParen(body, i+2, hi)
 				if len(p.argExpanded(va, args, expanded)) > 0 {
-					rhs = p.substRange(m, i+3, end, args, expanded, inv)
+					rhs = p.substRange(nil, m, i+3, end, args, expanded, inv)
 				}
 				i = end - 1
 			} else {

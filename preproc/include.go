@@ -174,7 +174,9 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 				return cand, -1, s.file.System, true
 			}
 		} else if fileExists(name) {
-			return name, -1, false, true
+			// -include looks in the working directory first, which gcc spells
+			// "." ("-include ./x.h" is "././x.h" in markers and __FILE__).
+			return "./" + name, -1, false, true
 		}
 		start = 0
 	}

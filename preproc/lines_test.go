@@ -26,6 +26,10 @@ func TestLineMarkersGCC(t *testing.T) {
 		"#include \"h.h\"\nint k = H(1,\n 2);\n\n\n\n\n\n\n\n\n\n\nint far;\n",
 		// An empty expansion starts the line: the argument's tokens still begin it.
 		"#define API\n#define EXPORT(t) API t API\n#define CONST const\nEXPORT(CONST char *) f(void);\n\n#if 1\nEXPORT(CONST char *) g(void);\n#endif\n",
+		// A macro in an unexpanded argument (## input) expands while the outer
+		// replacement is rescanned: it stays on the outer invocation's line (Linux
+		// asm/segment.h's alternative_io(..., [seg] "r" (__CPUNODE_SEG))).
+		"#define E 15\n#define SEG (E*8 + 3)\n#define IO(o, in...) asm(o : \"i\" (0), ## in)\nvoid f(void) {\n\tIO(\"x\",\n\n\n\t  [seg] \"r\" (SEG));\n\tint after;\n}\n",
 	} {
 		file := filepath.Join(dir, "in.c")
 		os.WriteFile(file, []byte(src), 0o644)

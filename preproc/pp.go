@@ -77,7 +77,8 @@ type pp struct {
 	cache      map[string]*cachedFile
 	once       map[string]bool
 	guards     map[string]string
-	pragmaOut  []tok // pass-through #pragma tokens waiting to be returned
+	pragmaOut  []tok   // pass-through #pragma tokens waiting to be returned
+	bufs       [][]tok // free replacement buffers (getBuf, putBuf)
 	counter    int
 	now        time.Time
 	baseFile   string
