@@ -106,39 +106,52 @@ type spliceMark struct {
 // text as a string and the splice marks, empty (and no copy beyond the string
 // conversion) when the file has none, which is the common case.
 func splice(src []byte) (string, []spliceMark) {
-	has := false
-	for i := 0; i+1 < len(src); i++ {
-		if src[i] == '\\' && (src[i+1] == '\n' || src[i+1] == '\r' && i+2 < len(src) && src[i+2] == '\n') {
-			has = true
+	spliceAt := func(i int) int { // length of the splice at src[i] == '\\', or 0
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		if i+2 < len(src) && src[i+1] == '\r' && src[i+2] == '\n' {
+			return 3
+		}
+		return 0
+	}
+	first := -1
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 {
 			break
 		}
+		if spliceAt(i+j) > 0 {
+			first = i + j
+			break
+		}
+		i += j + 1
 	}
-	if !has {
+	if first < 0 {
 		return string(src), nil
 	}
 	out := make([]byte, 0, len(src))
 	var marks []spliceMark
 	line := int32(1)
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c == '\\' {
-			if i+1 < len(src) && src[i+1] == '\n' {
-				marks = append(marks, spliceMark{len(out), line})
-				line++
-				i++
-				continue
-			}
-			if i+2 < len(src) && src[i+1] == '\r' && src[i+2] == '\n' {
-				marks = append(marks, spliceMark{len(out), line})
-				line++
-				i += 2
-				continue
-			}
+	// Copy the text between splices in runs, counting its newlines.
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\\')
+		if j < 0 {
+			out = append(out, src[i:]...)
+			break
 		}
-		if c == '\n' {
+		run := src[i : i+j]
+		line += int32(bytes.Count(run, []byte{'\n'}))
+		out = append(out, run...)
+		i += j
+		if n := spliceAt(i); n > 0 {
+			marks = append(marks, spliceMark{len(out), line})
 			line++
+			i += n
+			continue
 		}
-		out = append(out, c)
+		out = append(out, '\\')
+		i++
 	}
 	return string(out), marks
 }
