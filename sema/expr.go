@@ -1057,15 +1057,51 @@ func (c *checker) cond(e *ast.Cond) ast.Expr {
 		// A constant condition selecting a constant operand folds, whatever the other
 		// operand is (gcc: "1 ? 1 : i" is an integer constant in enumerators, array
 		// sizes and designators; gcc.dg enum-const-1.c, array-const-1.c).
-		chosen := el
+		chosen, other := el, th
 		if l.Value != 0 {
-			chosen = th
+			chosen, other = th, el
 		}
-		if _, ok := chosen.(*ast.IntLit); ok {
+		if _, ok := chosen.(*ast.IntLit); ok && !hasStmtExpr(other) {
 			return chosen
 		}
 	}
 	return e
+}
+
+// hasStmtExpr reports whether e contains a statement expression, which may hold a
+// label that &&label and goto * can reach ("1 ? 1 : ({ a: 1; })", gcc's
+// pr17913.c): such an operand is not dropped by folding.
+func hasStmtExpr(e ast.Expr) bool {
+	switch x := e.(type) {
+	case nil:
+		return false
+	case *ast.StmtExpr:
+		return true
+	case *ast.Unary:
+		return hasStmtExpr(x.X)
+	case *ast.Binary:
+		return hasStmtExpr(x.X) || hasStmtExpr(x.Y)
+	case *ast.Assign:
+		return hasStmtExpr(x.L) || hasStmtExpr(x.R)
+	case *ast.Cond:
+		return hasStmtExpr(x.C) || hasStmtExpr(x.Then) || hasStmtExpr(x.Else)
+	case *ast.Cast:
+		return hasStmtExpr(x.X)
+	case *ast.Index:
+		return hasStmtExpr(x.X) || hasStmtExpr(x.I)
+	case *ast.MemberExpr:
+		return hasStmtExpr(x.X)
+	case *ast.Call:
+		if hasStmtExpr(x.Fn) {
+			return true
+		}
+		for _, a := range x.Args {
+			if hasStmtExpr(a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // index checks subscripting (C11 6.5.2.1); afterwards X is the pointer operand.
