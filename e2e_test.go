@@ -45,6 +45,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// Diagnostics quote names with ASCII quotes outside a UTF-8 locale, as the
+	// expected messages do.
+	os.Setenv("LC_ALL", "C")
 	dir, err := os.MkdirTemp("", "gocc-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

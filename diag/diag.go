@@ -99,6 +99,7 @@ type List struct {
 	Fatal     bool // MaxErrors is 1 because of -Wfatal-errors (for the closing message)
 	Color     bool // -fdiagnostics-color: gcc's default SGR colours
 	JSON      bool // -fdiagnostics-format=json: one JSON array, gcc 12's shape
+	UTF8      bool // a UTF-8 locale: quote names with ‘ ’ as gcc does, not ' '
 	// Warning selection: WarnOpts holds -Wname (true) and -Wno-name (false);
 	// WarnErrors -Werror=name (true) and -Wno-error=name (false); Wall is -Wall.
 	WarnOpts   map[string]bool
@@ -162,10 +163,9 @@ func (l *List) HasErrors() bool { return l.errors > 0 }
 // TooMany reports whether -fmax-errors has been reached, so a stage can stop early.
 func (l *List) TooMany() bool { return l.MaxErrors > 0 && l.errors >= l.MaxErrors }
 
-// boldQuotes sets the quoted names of a message in bold, as gcc colours its %qs
-// arguments ('ESC[01mESC[KxESC[mESC[K'); a message with an odd number of quotes (an
-// apostrophe) is left as it is.
-func boldQuotes(msg, bold, end string) string {
+// quotes replaces each pair of quotes around a name in msg by open and close; a
+// message with an odd number of quotes (an apostrophe) is left as it is.
+func quotes(msg, open, close string) string {
 	if strings.Count(msg, "'")%2 != 0 {
 		return msg
 	}
@@ -179,7 +179,7 @@ func boldQuotes(msg, bold, end string) string {
 		if j < 0 {
 			break
 		}
-		b.WriteString(msg[:i+1] + bold + msg[i+1:i+1+j] + end + "'")
+		b.WriteString(msg[:i] + open + msg[i+1:i+1+j] + close)
 		msg = msg[i+1+j+1:]
 	}
 	b.WriteString(msg)
@@ -207,12 +207,16 @@ func (l *List) Print(w io.Writer) {
 	if l.Color {
 		bold, end = "\x1b[01m\x1b[K", "\x1b[m\x1b[K"
 	}
+	lq, rq := "'", "'" // gcc's quotes: ‘ ’ in a UTF-8 locale
+	if l.UTF8 {
+		lq, rq = "‘", "’"
+	}
 	for _, d := range l.Diags {
 		if d.Func != fn && d.Pos.File != nil {
 			// gcc names the function (or the return to file scope) before the first
 			// diagnostic in it.
 			if d.Func != "" {
-				fmt.Fprintf(w, "%s%s:%s In function '%s%s%s':\n", bold, d.Pos.File.Name, end, bold, d.Func, end)
+				fmt.Fprintf(w, "%s%s:%s In function %s%s%s%s%s:\n", bold, d.Pos.File.Name, end, lq, bold, d.Func, end, rq)
 			} else {
 				fmt.Fprintf(w, "%s%s:%s At top level:\n", bold, d.Pos.File.Name, end)
 			}
@@ -227,8 +231,8 @@ func (l *List) Print(w io.Writer) {
 		}
 		p := d.Pos
 		msg := d.Msg
-		if l.Color {
-			msg = boldQuotes(msg, bold, end)
+		if l.Color || l.UTF8 {
+			msg = quotes(msg, lq+bold, end+rq)
 		}
 		// The option, in the severity's colour as gcc shows it.
 		if d.Option != "" && d.Promoted {

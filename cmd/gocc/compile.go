@@ -76,7 +76,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		d.printSearchList(in)
 	}
 	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors, NoCaret: o.NoCaret,
-		Fatal: o.FatalErrors, Color: d.diagColor(), JSON: o.DiagJSON,
+		Fatal: o.FatalErrors, Color: d.diagColor(), JSON: o.DiagJSON, UTF8: d.utf8Locale(),
 		Wall: o.Wall, WarnOpts: o.WarnOpts, WarnErrors: o.WarnErrors}
 	stage := "preprocessing"
 	defer func() {
@@ -257,6 +257,18 @@ func checkAfterSyntaxErrors(unit *ast.File, d *driver, diags *diag.List) {
 // diagColor reports whether diagnostics are coloured: -fdiagnostics-color=always, or
 // auto (the default) with stderr a terminal whose TERM is not "dumb" and GCC_COLORS
 // not set empty, as gcc decides.
+// utf8Locale reports whether the locale's character set is UTF-8 (the first set of
+// LC_ALL, LC_CTYPE and LANG names it), in which gcc quotes names with ‘ ’.
+func (d *driver) utf8Locale() bool {
+	for _, name := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := d.getenv(name); v != "" {
+			v = strings.ToLower(v)
+			return strings.Contains(v, "utf-8") || strings.Contains(v, "utf8")
+		}
+	}
+	return false
+}
+
 func (d *driver) diagColor() bool {
 	switch d.opts.DiagColor {
 	case "always":

@@ -23,8 +23,15 @@ func gocc(t *testing.T, dir string, args ...string) (int, string, string) {
 	temps := &tempFiles{}
 	cache := filepath.Join(t.TempDir(), "cache")
 	getenv := func(k string) string {
-		if k == "GOCCCACHE" {
+		switch k {
+		case "GOCCCACHE":
 			return cache
+		case "LC_ALL":
+			// ASCII quotes unless a test sets LC_ALL itself.
+			if v := os.Getenv("GOCC_TEST_LC_ALL"); v != "" {
+				return v
+			}
+			return "C"
 		}
 		return os.Getenv(k)
 	}
@@ -286,5 +293,23 @@ func TestTargetLibDirs(t *testing.T) {
 	want := []string{"/usr/lib", filepath.Join(root, "gcc", "12.1")}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// TestLocaleQuotes: in a UTF-8 locale names are quoted ‘x’, as gcc does; else 'x'.
+func TestLocaleQuotes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "q.c"), []byte("int f(void) { int u; return 0; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lc, want string }{
+		{"C", "q.c: In function 'f':\n" + "q.c:1:19: warning: unused variable 'u' [-Wunused-variable]\n"},
+		{"C.UTF-8", "q.c: In function \u2018f\u2019:\n" + "q.c:1:19: warning: unused variable \u2018u\u2019 [-Wunused-variable]\n"},
+	} {
+		t.Setenv("GOCC_TEST_LC_ALL", tc.lc)
+		_, _, stderr := gocc(t, dir, "-Wall", "-fsyntax-only", "-fno-diagnostics-show-caret", "q.c")
+		if stderr != tc.want {
+			t.Errorf("LC_ALL=%s:\n%s\nwant:\n%s", tc.lc, stderr, tc.want)
+		}
 	}
 }
