@@ -100,6 +100,9 @@ type List struct {
 	Color     bool // -fdiagnostics-color: gcc's default SGR colours
 	JSON      bool // -fdiagnostics-format=json: one JSON array, gcc 12's shape
 	UTF8      bool // a UTF-8 locale: quote names with ‘ ’ as gcc does, not ' '
+	// SyntaxOnly: -fsyntax-only, which leaves out the warnings gcc gives only from
+	// its middle end (control reaching the end of a non-void function).
+	SyntaxOnly bool
 	// Warning selection: WarnOpts holds -Wname (true) and -Wno-name (false);
 	// WarnErrors -Werror=name (true) and -Wno-error=name (false); Wall is -Wall.
 	WarnOpts   map[string]bool
@@ -236,9 +239,9 @@ func (l *List) Print(w io.Writer) {
 		}
 		// The option, in the severity's colour as gcc shows it.
 		if d.Option != "" && d.Promoted {
-			msg += " [" + sevColor + "-Werror=" + d.Option + end + "]"
+			msg += " [" + sevColor + "-Werror=" + optionText(d.Option) + end + "]"
 		} else if d.Option != "" {
-			msg += " [" + sevColor + "-W" + d.Option + end + "]"
+			msg += " [" + sevColor + "-W" + optionText(d.Option) + end + "]"
 		}
 		src, ok := sourceLine(p, lines)
 		if !ok {
@@ -297,9 +300,9 @@ func (l *List) printJSON(w io.Writer) {
 		if d.Option != "" {
 			// gcc 12: the option as the text form shows it, and its entry in the
 			// manual's Warning Options page.
-			opt := "-W" + d.Option
+			opt := "-W" + optionText(d.Option)
 			if d.Promoted {
-				opt = "-Werror=" + d.Option
+				opt = "-Werror=" + optionText(d.Option)
 			}
 			fmt.Fprintf(&b, `, "option": %s, "option_url": %s`, jsonString(opt),
 				jsonString("https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-W"+d.Option))

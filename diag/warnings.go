@@ -20,6 +20,7 @@ var warningOptions = map[string]warnSpec{
 	"char-subscripts":               {wall: true},
 	"discarded-qualifiers":          {byDefault: true},
 	"div-by-zero":                   {byDefault: true},
+	"format":                        {wall: true}, // shown as -Wformat=
 	"implicit-function-declaration": {byDefault: true, wall: true},
 	"implicit-int":                  {byDefault: true, wall: true},
 	"incompatible-pointer-types":    {byDefault: true},
@@ -50,6 +51,10 @@ func (l *List) warnOn(name string) bool {
 	return spec.byDefault || spec.wall && l.Wall
 }
 
+// WarnOn reports whether warning option name is on, for checks worth skipping
+// when it is not.
+func (l *List) WarnOn(name string) bool { return !l.NoWarn && l.warnOn(name) }
+
 // WarnOpt reports a warning that option name (without "-W") controls and returns it
 // (nil when the option is off).
 func (l *List) WarnOpt(pos Pos, name, format string, args ...any) *Diagnostic {
@@ -68,4 +73,13 @@ func (l *List) WarnOpt(pos Pos, name, format string, args ...any) *Diagnostic {
 	}
 	l.Add(d)
 	return d
+}
+
+// optionText is a warning option as gcc shows it: -Wformat's warnings name
+// "-Wformat=" (the option takes a level).
+func optionText(name string) string {
+	if name == "format" {
+		return "format="
+	}
+	return name
 }

@@ -221,6 +221,9 @@ func (c *checker) call(e *ast.Call) ast.Expr {
 	if e.Ty.Kind != ast.Void && e.Ty.Size < 0 {
 		c.errorf(e.Pos, "calling function with incomplete return type '%s'", typeString(e.Ty))
 	}
+	if calleeID != nil {
+		c.formatWarnings(e, fnName, calleeID.Obj)
+	}
 	c.inlineAbs(e)
 	c.inlineComplexParts(e)
 	return e

@@ -26,7 +26,7 @@ func (c *checker) unusedWarnings() {
 // 6.9.1p12: using the value of such a call is undefined). main is exempt: reaching
 // its end returns 0 (C11 5.1.2.2.3).
 func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string) {
-	if ret.Kind == ast.Void || name == "main" || d.Body == nil || !completes(d.Body) {
+	if c.diags.SyntaxOnly || ret.Kind == ast.Void || name == "main" || d.Body == nil || !completes(d.Body) {
 		return
 	}
 	pos := d.Body.End

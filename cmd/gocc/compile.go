@@ -76,7 +76,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 		d.printSearchList(in)
 	}
 	diags := &diag.List{NoWarn: o.NoWarn, WarnError: o.WarnError, MaxErrors: o.MaxErrors, NoCaret: o.NoCaret,
-		Fatal: o.FatalErrors, Color: d.diagColor(), JSON: o.DiagJSON, UTF8: d.utf8Locale(),
+		Fatal: o.FatalErrors, Color: d.diagColor(), JSON: o.DiagJSON, UTF8: d.utf8Locale(), SyntaxOnly: o.Mode == ModeSyntax,
 		Wall: o.Wall, WarnOpts: o.WarnOpts, WarnErrors: o.WarnErrors}
 	stage := "preprocessing"
 	defer func() {
