@@ -295,7 +295,7 @@ func (c *checker) funcDef(d *ast.Decl) {
 		}
 	}
 	c.unusedWarnings()
-	c.returnTypeWarning(def, ret, d.Name)
+	c.returnTypeWarning(def, ret, d.Name, d.ImplicitInt || o.Noreturn || o.Linkage != ast.Internal)
 	c.scope = outer
 	c.fn = parent
 	c.file.Funcs = append(c.file.Funcs, def)

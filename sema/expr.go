@@ -145,7 +145,11 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 	case *ast.Cond:
 		return c.cond(e)
 	case *ast.Call:
-		return c.call(e)
+		x := c.call(e)
+		if c.fn != nil && noReturnCall(x) {
+			c.fn.abnormal = true
+		}
+		return x
 	case *ast.Index:
 		return c.index(e)
 	case *ast.MemberExpr:

@@ -58,6 +58,9 @@ func (s *scope) lookup(name string) *ast.Object {
 // funcCtx is the state of the function definition being checked.
 type funcCtx struct {
 	def      *ast.FuncDef
+	returns  bool // a return statement was seen (for -Wreturn-type)
+	bareRet  bool // a return statement without a value was seen
+	abnormal bool // a call of a function that does not return was seen
 	ret      *ast.Type
 	name     string
 	labels   map[string]*ast.LabeledStmt

@@ -242,7 +242,9 @@ func (c *checker) caseStmt(s *ast.CaseStmt) {
 // than errs about a missing or superfluous value.
 func (c *checker) returnStmt(s *ast.ReturnStmt) {
 	ret := c.fn.ret
+	c.fn.returns = true
 	if s.X == nil {
+		c.fn.bareRet = true
 		if ret.Kind != ast.Void {
 			c.warnOpt(s.Pos, "return-mismatch", "'return' with no value, in function returning non-void")
 		}

@@ -25,13 +25,29 @@ func (c *checker) unusedWarnings() {
 // returnTypeWarning reports a non-void function whose end is reachable (C11
 // 6.9.1p12: using the value of such a call is undefined). main is exempt: reaching
 // its end returns 0 (C11 5.1.2.2.3).
-func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string) {
-	if c.diags.SyntaxOnly || ret.Kind == ast.Void || name == "main" || d.Body == nil || !completes(d.Body) {
+//
+// A function without any return statement gets gcc's front-end warning "no return
+// statement in function returning non-void" instead (also under -fsyntax-only),
+// when it is static (an external one gets "control reaches end"), unless its return
+// type is an implicit int, it is noreturn (exempt: noStmtOK) or it calls a function
+// that does not return. "control reaches end" comes from gcc's middle end, so not under -fsyntax-only, and gcc does not
+// give it in a function with a "return;" (already warned about).
+func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, noStmtOK bool) {
+	if ret.Kind == ast.Void || name == "main" || d.Body == nil {
 		return
 	}
 	pos := d.Body.End
 	if !pos.IsValid() {
 		pos = d.Body.Pos
+	}
+	if !c.fn.returns && !noStmtOK && !c.fn.abnormal {
+		if completes(d.Body) {
+			c.warnOpt(pos, "return-type", "no return statement in function returning non-void")
+		}
+		return
+	}
+	if c.diags.SyntaxOnly || c.fn.bareRet || !completes(d.Body) {
+		return
 	}
 	c.warnOpt(pos, "return-type", "control reaches end of non-void function")
 }

@@ -35,3 +35,19 @@ func TestWallText(t *testing.T) {
 		}
 	}
 }
+
+// TestReturnTypeSyntaxOnly: under -fsyntax-only gcc gives only its front end's
+// -Wreturn-type warnings ("no return statement" for a static function without any
+// return, "'return' with no value"), never "control reaches end" (its middle end's).
+// gcc's "declared here" notes are left out of the expected text (gocc has none).
+func TestReturnTypeSyntaxOnly(t *testing.T) {
+	want, err := os.ReadFile("testdata/wall/r-syntax.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	_, _, stderr := gocc(t, filepath.Join(wd, "testdata/wall"), "-Wall", "-fsyntax-only", "-fno-diagnostics-show-caret", "r.c")
+	if stderr != string(want) {
+		t.Errorf("got\n%s\nwant (gcc)\n%s", stderr, want)
+	}
+}
