@@ -295,7 +295,11 @@ func (c *checker) funcDef(d *ast.Decl) {
 		}
 	}
 	c.unusedWarnings()
-	c.returnTypeWarning(def, ret, d.Name, d.ImplicitInt || o.Noreturn || o.Linkage != ast.Internal)
+	// The middle end never sees an inline function that is not emitted, and gcc
+	// does not always give a nested one's flow warnings: no "control reaches end"
+	// for either.
+	noFlow := d.Inline || parent != nil
+	c.returnTypeWarning(def, ret, d.Name, d.ImplicitInt || o.Noreturn || o.Linkage != ast.Internal, noFlow)
 	c.scope = outer
 	c.fn = parent
 	c.file.Funcs = append(c.file.Funcs, def)

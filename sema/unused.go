@@ -32,7 +32,7 @@ func (c *checker) unusedWarnings() {
 // type is an implicit int, it is noreturn (exempt: noStmtOK) or it calls a function
 // that does not return. "control reaches end" comes from gcc's middle end, so not under -fsyntax-only, and gcc does not
 // give it in a function with a "return;" (already warned about).
-func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, noStmtOK bool) {
+func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, noStmtOK, noFlow bool) {
 	if ret.Kind == ast.Void || name == "main" || d.Body == nil {
 		return
 	}
@@ -46,7 +46,7 @@ func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, 
 		}
 		return
 	}
-	if c.diags.SyntaxOnly || c.fn.bareRet || !completes(d.Body) {
+	if c.diags.SyntaxOnly || noFlow || c.fn.bareRet || !completes(d.Body) {
 		return
 	}
 	c.warnOpt(pos, "return-type", "control reaches end of non-void function")
