@@ -298,8 +298,12 @@ func (c *checker) funcDef(d *ast.Decl) {
 	// The middle end never sees an inline function that is not emitted, and gcc
 	// does not always give a nested one's flow warnings: no "control reaches end"
 	// for either.
-	noFlow := d.Inline || parent != nil
-	c.returnTypeWarning(def, ret, d.Name, d.ImplicitInt || o.Noreturn || o.Linkage != ast.Internal, noFlow)
+	// Nor (as gcc) for a function taking a label's address, or one with an
+	// implicit int return type or internal linkage and no return statement
+	// (torture compile pr40570).
+	unseen := d.Inline || parent != nil || def.HasLabelAddr
+	noFlow := unseen || (d.ImplicitInt || o.Linkage == ast.Internal) && !c.fn.returns
+	c.returnTypeWarning(def, ret, d.Name, d.ImplicitInt || o.Noreturn || o.Linkage != ast.Internal || unseen, noFlow)
 	c.scope = outer
 	c.fn = parent
 	c.file.Funcs = append(c.file.Funcs, def)

@@ -146,8 +146,8 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 		return c.cond(e)
 	case *ast.Call:
 		x := c.call(e)
-		if c.fn != nil && noReturnCall(x) {
-			c.fn.abnormal = true
+		if c.fn != nil {
+			c.fn.calls = true
 		}
 		return x
 	case *ast.Index:

@@ -60,7 +60,7 @@ type funcCtx struct {
 	def      *ast.FuncDef
 	returns  bool // a return statement was seen (for -Wreturn-type)
 	bareRet  bool // a return statement without a value was seen
-	abnormal bool // a call of a function that does not return was seen
+	calls    bool // a function call was seen (for -Wreturn-type)
 	ret      *ast.Type
 	name     string
 	labels   map[string]*ast.LabeledStmt

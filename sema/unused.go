@@ -30,7 +30,7 @@ func (c *checker) unusedWarnings() {
 // statement in function returning non-void" instead (also under -fsyntax-only),
 // when it is static (an external one gets "control reaches end"), unless its return
 // type is an implicit int, it is noreturn (exempt: noStmtOK) or it calls a function
-// that does not return. "control reaches end" comes from gcc's middle end, so not under -fsyntax-only, and gcc does not
+// (gcc is silent when the call might not return; gocc does not try to tell). "control reaches end" comes from gcc's middle end, so not under -fsyntax-only, and gcc does not
 // give it in a function with a "return;" (already warned about).
 func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, noStmtOK, noFlow bool) {
 	if ret.Kind == ast.Void || name == "main" || d.Body == nil {
@@ -40,7 +40,7 @@ func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, 
 	if !pos.IsValid() {
 		pos = d.Body.Pos
 	}
-	if !c.fn.returns && !noStmtOK && !c.fn.abnormal {
+	if !c.fn.returns && !noStmtOK && !c.fn.calls {
 		if completes(d.Body) {
 			c.warnOpt(pos, "return-type", "no return statement in function returning non-void")
 		}
