@@ -515,6 +515,9 @@ type File struct {
 	// ShortEnums (-fshort-enums): every enum type is the smallest integer type that
 	// holds its values, as if declared with the packed attribute.
 	ShortEnums bool
+	// ShortWchar (-fshort-wchar): wchar_t, and so the type of L literals, is
+	// unsigned short.
+	ShortWchar bool
 	// NoBuiltin names the functions whose plain names are not treated as builtins
 	// (-fno-builtin-NAME; "" for -fno-builtin: all of them). Set by the driver.
 	NoBuiltin map[string]bool

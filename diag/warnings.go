@@ -26,6 +26,7 @@ var warningOptions = map[string]warnSpec{
 	"incompatible-pointer-types":    {byDefault: true},
 	"int-conversion":                {byDefault: true},
 	"int-to-pointer-cast":           {byDefault: true},
+	"pointer-sign":                  {wall: true},
 	"pointer-to-int-cast":           {byDefault: true},
 	"return-type":                   {wall: true},
 	"return-mismatch":               {wall: true, always: true}, // shown as -Wreturn-type

@@ -42,6 +42,36 @@ func (cx convCtx) describe(to, from *ast.Type, what string) string {
 	return fmt.Sprintf("assignment to '%s' from %s'%s'", typeString(to), what, typeString(from))
 }
 
+// signMsg is the middle of gcc's "pointer targets in ... differ in signedness".
+func (cx convCtx) signMsg(to, from *ast.Type) string {
+	switch cx.kind {
+	case ctxInit:
+		return fmt.Sprintf("initialization of '%s' from '%s'", typeString(to), typeString(from))
+	case ctxArg:
+		return fmt.Sprintf("passing argument %d of '%s'", cx.argNum, cx.fnName)
+	case ctxReturn:
+		return fmt.Sprintf("returning '%s' from a function with return type '%s'", typeString(from), typeString(to))
+	}
+	return fmt.Sprintf("assignment from '%s' to '%s'", typeString(from), typeString(to))
+}
+
+// signFamily maps an integer type kind to its kind regardless of signedness (char,
+// signed char and unsigned char are one family).
+var signFamily = map[ast.TypeKind]ast.TypeKind{
+	ast.Char: ast.Char, ast.SChar: ast.Char, ast.UChar: ast.Char, ast.Short: ast.Short, ast.UShort: ast.Short,
+	ast.Int: ast.Int, ast.UInt: ast.Int, ast.Long: ast.Long, ast.ULong: ast.Long,
+	ast.LongLong: ast.LongLong, ast.ULongLong: ast.LongLong, ast.Int128: ast.Int128, ast.UInt128: ast.Int128,
+}
+
+// differInSignOnly reports whether two pointed-to integer types differ only in
+// signedness ("int" and "unsigned int", "char" and "unsigned char"), which gcc
+// reports as -Wpointer-sign rather than as incompatible pointer types.
+func differInSignOnly(a, b *ast.Type) bool {
+	fa, oka := signFamily[a.Kind]
+	fb, okb := signFamily[b.Kind]
+	return oka && okb && fa == fb && a.Kind != b.Kind
+}
+
 func (c *checker) assignConv(e ast.Expr, to *ast.Type, cx convCtx) ast.Expr {
 	from := e.Type()
 	to = to.Unqual()
@@ -59,7 +89,10 @@ func (c *checker) assignConv(e ast.Expr, to *ast.Type, cx convCtx) ast.Expr {
 		return e
 	case to.Kind == ast.Pointer && from.Kind == ast.Pointer:
 		tb, fb := to.Base, from.Base
-		if !(tb.Kind == ast.Void || fb.Kind == ast.Void) && !c.compatibleUnqual(tb.Unqual(), fb.Unqual()) {
+		if !(tb.Kind == ast.Void || fb.Kind == ast.Void) && !c.compatibleUnqual(tb.Unqual(), fb.Unqual()) && differInSignOnly(tb, fb) {
+			// gcc's -Wpointer-sign (with -Wall), not an incompatible pointer type.
+			c.warnOpt(cx.pos, "pointer-sign", "pointer targets in %s differ in signedness", cx.signMsg(to, from))
+		} else if !(tb.Kind == ast.Void || fb.Kind == ast.Void) && !c.compatibleUnqual(tb.Unqual(), fb.Unqual()) {
 			msg := cx.describe(to, from, "incompatible pointer type ")
 			if cx.kind == ctxArg {
 				msg = fmt.Sprintf("passing argument %d of '%s' from incompatible pointer type", cx.argNum, cx.fnName)

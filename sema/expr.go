@@ -237,6 +237,9 @@ func (c *checker) expr(e ast.Expr) ast.Expr {
 }
 
 func (c *checker) wcharType() *ast.Type {
+	if c.file.ShortWchar {
+		return c.types[ast.UShort] // -fshort-wchar (GCC manual, "Code Gen Options")
+	}
 	switch c.t.WCharType {
 	case "long int":
 		return c.types[ast.Long]

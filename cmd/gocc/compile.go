@@ -143,6 +143,7 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 	stage = "semantic analysis"
 	unit.GNU89Inline = o.gnu89Inline()
 	unit.ShortEnums = o.ShortEnums
+	unit.ShortWchar = o.PP.ShortWchar
 	unit.InstrumentFunctions = o.InstrumentFunctions
 	if len(o.NoBuiltin) > 0 {
 		unit.NoBuiltin = map[string]bool{}
