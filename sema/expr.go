@@ -524,7 +524,9 @@ func (c *checker) unary(e *ast.Unary) ast.Expr {
 		}
 		c.resolveType(t.Base)
 		if t.Base.Kind == ast.Void {
-			c.warnf(e.Pos, "dereferencing 'void *' pointer")
+			if c.unevaluated == 0 { // gcc is silent in sizeof and typeof (Linux's __is_constexpr)
+				c.warnf(e.Pos, "dereferencing 'void *' pointer")
+			}
 		}
 		e.Ty = t.Base
 		return e
@@ -1265,7 +1267,9 @@ func (c *checker) sizeof(e *ast.Sizeof) ast.Expr {
 		c.resolveType(e.Of)
 		t = e.Of
 	} else {
+		c.unevaluated++
 		x := c.expr(e.X)
+		c.unevaluated--
 		e.X = x
 		t = x.Type()
 		if m := bitField(x); m != nil {

@@ -162,6 +162,7 @@ type checker struct {
 	// definition, not of an earlier "struct s *p" (C11 6.7.2.1p8, 6.2.1p7).
 	recDefined   map[*ast.Record]bool
 	stringObjs   map[stringKey]*ast.Object // see stringObj
+	unevaluated  int                       // > 0 inside the operand of sizeof, _Alignof or typeof
 	inStaticInit bool                      // evaluating a static initializer's constant (constObjectValue)
 	// varRead and varAssigned record, for -Wunused-variable and
 	// -Wunused-but-set-variable, the variables an expression reads (any use but as

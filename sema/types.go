@@ -103,7 +103,9 @@ func (c *checker) resolveType(t *ast.Type) {
 	case ast.Typeof:
 		var r *ast.Type
 		if t.TypeofExpr != nil {
+			c.unevaluated++
 			e := c.exprNoDecay(t.TypeofExpr)
+			c.unevaluated--
 			t.TypeofExpr = e
 			r = e.Type()
 		} else if t.Base != nil {
