@@ -218,6 +218,12 @@ func addrCompare(op ast.BinaryOp, a, b *ast.ConstValue) (*ast.ConstValue, bool) 
 	default:
 		return nil, false
 	}
+	return compareResult(op, cmp)
+}
+
+// compareResult is the value of relational or equality operator op for operands whose
+// difference has the sign cmp; ok is false for any other operator.
+func compareResult(op ast.BinaryOp, cmp int) (*ast.ConstValue, bool) {
 	switch op {
 	case ast.Eq:
 		return constBool(cmp == 0), true

@@ -106,18 +106,8 @@ func (c *checker) constBinary128(x *ast.Binary, a, b *ast.ConstValue) (*ast.Cons
 		} else {
 			r = new(big.Int).Rsh(p, uint(q.Uint64())) // arithmetic for negative p
 		}
-	case ast.Eq:
-		return constBool(cmp == 0), true
-	case ast.Ne:
-		return constBool(cmp != 0), true
-	case ast.Lt:
-		return constBool(cmp < 0), true
-	case ast.Le:
-		return constBool(cmp <= 0), true
-	case ast.Gt:
-		return constBool(cmp > 0), true
-	case ast.Ge:
-		return constBool(cmp >= 0), true
+	case ast.Eq, ast.Ne, ast.Lt, ast.Le, ast.Gt, ast.Ge:
+		return compareResult(x.Op, cmp)
 	case ast.LogAnd:
 		return constBool(p.Sign() != 0 && q.Sign() != 0), true
 	case ast.LogOr:
