@@ -309,11 +309,22 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	if inv.Flags&lexer.MacroArg != 0 {
 		nested = lexer.MacroArg
 	}
+	// Tokens of one argument share their hideset: its union with hs is computed once
+	// for each run of them (hidesets are immutable lists, so results can be shared).
+	var lastIn, lastOut *hideset
 	for _, t := range out {
 		if t.Kind == placemarker {
 			continue
 		}
-		t.hs = hsUnion(t.hs, hs)
+		if t.hs == nil {
+			t.hs = hs
+		} else if t.hs == lastIn {
+			t.hs = lastOut
+		} else {
+			lastIn = t.hs
+			t.hs = hsUnion(t.hs, hs)
+			lastOut = t.hs
+		}
 		t.Flags &^= lexer.StartOfLine
 		t.Flags |= nested
 		res = append(res, t)

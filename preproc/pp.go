@@ -115,8 +115,11 @@ func preprocess(f *diag.File, cfg *Config, diags *diag.List, emit func(*lexer.To
 
 	in := &input{fromFile: true}
 	sol := false
+	// One t for the whole loop: emit copies what it keeps, and a variable declared in
+	// the loop would escape to the heap once per token through &t.Token.
+	var t tok
 	for {
-		t := p.expandOne(in)
+		t = p.expandOne(in)
 		if t.Kind == lexer.EOF {
 			break
 		}
