@@ -48,10 +48,16 @@ func print(w io.Writer, toks []lexer.Token, markers bool) error {
 func PreprocessText(f *diag.File, cfg *Config, diags *diag.List, markers bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(f.Contents)*8 + 4096)
-	pr := newPrinter(&buf, f, markers)
-	preprocess(f, cfg, diags, pr.token)
-	err := pr.finish()
+	err := PreprocessTo(&buf, f, cfg, diags, markers)
 	return buf.Bytes(), err
+}
+
+// PreprocessTo is PreprocessText writing straight to w as the tokens come (gcc -E
+// does the same: the output is there even when errors follow).
+func PreprocessTo(w io.Writer, f *diag.File, cfg *Config, diags *diag.List, markers bool) error {
+	pr := newPrinter(w, f, markers)
+	preprocess(f, cfg, diags, pr.token)
+	return pr.finish()
 }
 
 // printer writes tokens as gcc -E does, one at a time (see Print).

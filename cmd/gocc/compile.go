@@ -116,15 +116,11 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(1 << 30)
 		}
-		text, err := preproc.PreprocessText(file, d.preprocConfig(in), diags, !o.NoLineMarkers)
+		err := preproc.PreprocessTo(w, file, d.preprocConfig(in), diags, !o.NoLineMarkers)
 		if failed() {
-			return errReported
+			return errReported // the output file, if any, is dropped (writeOutput)
 		}
 		diags.Print(d.stderr)
-		stage = "printing preprocessed output"
-		if err == nil {
-			_, err = w.Write(text)
-		}
 		return err
 	}
 	toks := preproc.Preprocess(file, d.preprocConfig(in), diags)

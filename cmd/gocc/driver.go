@@ -293,11 +293,33 @@ func (d *driver) processFile(in Input) (string, error) {
 	d.deps = d.startDeps(in)
 	switch o.Mode {
 	case ModePreprocess:
-		var buf bytes.Buffer
 		stop := stagePreprocess
 		if o.DumpMacros {
 			stop = stageDumpMacros
 		}
+		if o.Deps.Style == depNone {
+			// The text goes straight to its destination as it is produced.
+			out := o.Output
+			if out == "" || out == "-" {
+				if err := d.compile(in, stop, d.stdout); err != nil {
+					return "", err
+				}
+			} else if err := d.writeOutput(out, func(tmp string) error {
+				f, err := os.Create(tmp)
+				if err != nil {
+					return err
+				}
+				if err := d.compile(in, stop, f); err != nil {
+					f.Close()
+					return err
+				}
+				return f.Close()
+			}); err != nil {
+				return "", err
+			}
+			return "", d.writeDeps(in, "")
+		}
+		var buf bytes.Buffer
 		if err := d.compile(in, stop, &buf); err != nil {
 			return "", err
 		}
