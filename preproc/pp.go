@@ -362,7 +362,11 @@ func (p *pp) directive(s *source) {
 		p.lineDirective(s, hash, line, true)
 		return
 	}
-	switch name.Text {
+	dirName := name.Text
+	if (dirName == "elifdef" || dirName == "elifndef") && !p.elifdefKnown() {
+		dirName = "" // not a directive before C2x in the ISO modes: invalid below
+	}
+	switch dirName {
 	case "if", "ifdef", "ifndef":
 		var v bool
 		guard := ""
@@ -400,7 +404,7 @@ func (p *pp) directive(s *source) {
 		if !v {
 			p.skip(s)
 		}
-	case "elif", "else":
+	case "elif", "elifdef", "elifndef", "else":
 		if len(p.conds) <= s.condBase {
 			p.diags.Errorf(name.Pos, "#%s without #if", name.Text)
 			return
@@ -426,7 +430,19 @@ func (p *pp) directive(s *source) {
 			p.skip(s)
 			return
 		}
-		if p.evalIf(name, args) {
+		var v bool
+		switch name.Text {
+		case "elifdef", "elifndef": // C2x 6.10.1p2: #elif defined X / #elif !defined X
+			if len(args) == 0 || args[0].Kind != lexer.Ident {
+				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
+				break
+			}
+			m := p.macros[args[0].Text]
+			v = (m != nil && m.builtin != bPoisoned || isHasOperator(args[0].Text)) == (name.Text == "elifdef")
+		default:
+			v = p.evalIf(name, args)
+		}
+		if v {
 			c.taken = true
 		} else {
 			p.skip(s)
@@ -521,8 +537,8 @@ func (p *pp) skip(s *source) {
 		switch n.Text {
 		case "if", "ifdef", "ifndef":
 			depth++
-		case "elif", "else":
-			if depth == 0 {
+		case "elif", "else", "elifdef", "elifndef":
+			if depth == 0 && (n.Text == "elif" || n.Text == "else" || p.elifdefKnown()) {
 				s.i = i
 				return
 			}
@@ -534,6 +550,13 @@ func (p *pp) skip(s *source) {
 			depth--
 		}
 	}
+}
+
+// elifdefKnown reports whether #elifdef and #elifndef are directives: in C2x and in
+// the GNU modes, as gcc 12 has them; in the ISO modes before C2x they are not.
+func (p *pp) elifdefKnown() bool {
+	st := parseStd(p.cfg.Std)
+	return !st.strict || st.version == "202000L"
 }
 
 // define handles #define (C11 6.10.3).

@@ -337,3 +337,20 @@ func TestStdAndOptions(t *testing.T) {
 		t.Errorf("got %s want %s", got, want)
 	}
 }
+
+// TestElifdef: #elifdef and #elifndef (C2x 6.10.1), which gcc 12 also takes in the
+// GNU modes; in the ISO modes before C2x they are no directives (an error in a
+// group that is processed, ignored in a skipped one).
+func TestElifdef(t *testing.T) {
+	src := "#define A\n#if 0\n#elifdef A\nyes1\n#endif\n#ifdef B\n#elifndef B\nyes2\n#else\nno\n#endif\n"
+	for _, std := range []string{"", "gnu11", "c2x"} {
+		got, dl := runPP(t, src, &Config{Std: std})
+		if got != "yes1 yes2" || len(dl.Diags) != 0 {
+			t.Errorf("-std=%s: %q, %d diagnostics", std, got, len(dl.Diags))
+		}
+	}
+	got, dl := runPP(t, src+"#if 1\n#elifdef A\nno3\n#endif\n", &Config{Std: "c11"})
+	if got != "no no3" || len(dl.Diags) != 1 || !strings.Contains(dl.Diags[0].Msg, "invalid preprocessing directive #elifdef") {
+		t.Errorf("-std=c11: %q, %v", got, dl.Diags)
+	}
+}
