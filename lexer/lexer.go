@@ -2,7 +2,10 @@ package lexer
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"gocc/diag"
 )
@@ -222,6 +225,45 @@ func ucnLen(src string, i int) int {
 	return 2 + n
 }
 
+// canonicalUCN spells every universal character name of an identifier as gcc does,
+// "\U" and eight lower-case hex digits, so that "\u00C1" and "\U000000c1" are one
+// identifier (C11 6.4.2.1p3, 6.4.3) in macro names and -E output alike.
+func canonicalUCN(id string) string {
+	var b strings.Builder
+	for i := 0; i < len(id); {
+		if n := ucnLen(id, i); n > 0 {
+			v, _ := strconv.ParseUint(id[i+2:i+n], 16, 32)
+			fmt.Fprintf(&b, "\\U%08x", v)
+			i += n
+			continue
+		}
+		b.WriteByte(id[i])
+		i++
+	}
+	return b.String()
+}
+
+// DecodeUCN returns an identifier with its universal character names (as
+// canonicalUCN spells them) replaced by UTF-8, the name the compiler proper and the
+// assembler use: "\U000000c1" and "Á" are the same identifier.
+func DecodeUCN(id string) string {
+	if strings.IndexByte(id, '\\') < 0 {
+		return id
+	}
+	var b strings.Builder
+	for i := 0; i < len(id); {
+		if n := ucnLen(id, i); n > 0 {
+			v, _ := strconv.ParseUint(id[i+2:i+n], 16, 32)
+			b.WriteRune(rune(v))
+			i += n
+			continue
+		}
+		b.WriteByte(id[i])
+		i++
+	}
+	return b.String()
+}
+
 func (lx *lexer) run() []Token {
 	src := lx.src
 	toks := make([]Token, 0, len(src)/4+16)
@@ -280,6 +322,9 @@ func (lx *lexer) run() []Token {
 		tok := Token{Kind: kind, Flags: flags, Text: src[start:lx.pos], Pos: pos}
 		if kind.IsPunct() {
 			tok.Text = kindNames[kind]
+		}
+		if kind == Ident && strings.IndexByte(tok.Text, '\\') >= 0 {
+			tok.Text = canonicalUCN(tok.Text)
 		}
 		switch {
 		case kind == Hash && flags&StartOfLine != 0:

@@ -30,6 +30,13 @@ const maxErrors = 100
 
 // Parse parses a preprocessed translation unit (toks ends with EOF).
 func Parse(name string, toks []lexer.Token, diags *diag.List) (file *ast.File) {
+	for i := range toks {
+		if toks[i].Kind == lexer.Ident {
+			// Universal character names in identifiers become UTF-8: one spelling
+			// per identifier for names and for the assembler's symbols.
+			toks[i].Text = lexer.DecodeUCN(toks[i].Text)
+		}
+	}
 	p := newParser(toks, diags)
 	file = &ast.File{Name: name}
 	defer func() {
