@@ -205,6 +205,7 @@ var floatSuffixes = []struct {
 }{
 	{"f32x", 0}, {"F32x", 0}, {"f64x", 'l'}, {"F64x", 'l'},
 	{"f128", 'l'}, {"F128", 'l'}, {"f32", 'f'}, {"F32", 'f'}, {"f64", 0}, {"F64", 0},
+	{"f16", 'f'}, {"F16", 'f'}, // _Float16 is float for now, as its keyword (keywords.go)
 	{"f", 'f'}, {"F", 'f'}, {"l", 'l'}, {"L", 'l'}, {"q", 'l'}, {"Q", 'l'},
 }
 
