@@ -319,6 +319,7 @@ func (c *checker) implicitDecl(id *ast.Ident) {
 	if !ft.OldStyle {
 		c.implicitLib[o] = true
 	}
+	c.implicitFn[o] = true
 	c.linkObjs[id.Name] = o
 	c.addGlobal(o)
 	c.declareIn(c.fileScope, id.Name, o)

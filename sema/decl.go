@@ -117,7 +117,12 @@ func (c *checker) linkDecl(d *ast.Decl, fileScope bool) *ast.Object {
 			nt.Base = prev.Type.Base
 			d.Type = &nt
 		}
-		if !c.compatible(prev.Type, d.Type) {
+		if !c.compatible(prev.Type, d.Type) && c.implicitFn[prev] && isFunc {
+			// gcc only warns when the earlier declaration was an implicit one, and the
+			// function takes the declared type from here on.
+			c.warnf(d.Pos, "conflicting types for '%s'; have '%s'", d.Name, typeString(d.Type))
+			prev.Type = d.Type
+		} else if !c.compatible(prev.Type, d.Type) {
 			c.errorf(d.Pos, "conflicting types for '%s'; have '%s'", d.Name, typeString(d.Type))
 		} else {
 			prev.Type = c.composite(prev.Type, d.Type)

@@ -173,6 +173,8 @@ type checker struct {
 	discarded            ast.Expr // the expression statement being checked: its value is unused
 	// implicitLib: library functions declared implicitly with their builtin prototype.
 	implicitLib map[*ast.Object]bool
+	// implicitFn: every function declared implicitly by a call (C90 6.3.2.2).
+	implicitFn map[*ast.Object]bool
 	// enumPending: types of enums used before their definition, sized by defineEnum.
 	enumPending map[*ast.EnumDef][]*ast.Type
 	enumsSeen   map[*ast.EnumDef]bool
@@ -218,6 +220,7 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		enumPending: map[*ast.EnumDef][]*ast.Type{},
 		stringObjs:  map[stringKey]*ast.Object{},
 		implicitLib: map[*ast.Object]bool{},
+		implicitFn:  map[*ast.Object]bool{},
 		varRead:     map[*ast.Object]bool{},
 		varAssigned: map[*ast.Object]bool{},
 		enumsSeen:   map[*ast.EnumDef]bool{},
