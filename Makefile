@@ -70,7 +70,7 @@ torture-fast: build
 
 # Differential testing against gcc with Csmith programs at -O0 and -O2 (findings and
 # log under $(CSMITH_OUT)). csmith-fast is the CI sample: seeds 1-50.
-CSMITH_SEEDS ?= 1-5800
+CSMITH_SEEDS ?= 1-6300
 CSMITH_OUT ?= $(or $(TMPDIR),/tmp)/gocc-csmith
 csmith: build
 	$(GO) run ./cmd/csmith --gocc $(GOCC) --jobs $(JOBS) --seeds $(CSMITH_SEEDS) -O 0,2 --out $(CSMITH_OUT)
