@@ -593,6 +593,10 @@ type Object struct {
 	// AddrTaken: the address of a local is taken (or it is an aggregate), so it must
 	// stay in memory; a hint for irgen (mem2reg decides for itself).
 	AddrTaken bool
+	// Read and Assigned (sema, for -Wunused-variable and -Wunused-but-set-variable):
+	// the variable's value is used somewhere; it is the left operand of a '=' whose
+	// value is discarded.
+	Read, Assigned bool
 	// Volatile locals are never promoted to registers.
 	Volatile bool
 	// VLA: an automatic variable of variably modified array type; its size is computed
@@ -690,4 +694,30 @@ type FuncDef struct {
 	NonLocalGotos  map[string]*FuncDef
 	NonLocalLabels []string
 	// Static locals and literals of the function are in File.Objects.
+}
+
+// DirectCallee returns the function a call's function operand designates directly
+// (through decay, & and *), or nil for a call through a pointer value.
+func DirectCallee(e Expr) *Object {
+	for {
+		switch x := e.(type) {
+		case *Cast:
+			if x.Kind != CastDecay && x.Kind != CastImplicit {
+				return nil
+			}
+			e = x.X
+		case *Unary:
+			if x.Op != Deref && x.Op != Addr {
+				return nil
+			}
+			e = x.X
+		case *Ident:
+			if x.Obj != nil && x.Obj.Kind == ObjFunc {
+				return x.Obj
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
 }

@@ -165,6 +165,7 @@ type lexer struct {
 	diags    *diag.List
 	splices  []spliceMark
 	noDollar bool // '$' is no identifier character (TokenizeAsm)
+	ucn      bool // the identifier just lexed holds a universal character name
 
 	pos       int   // next byte
 	line      int32 // logical line number (newlines seen in the spliced text) + 1
@@ -323,7 +324,7 @@ func (lx *lexer) run() []Token {
 		if kind.IsPunct() {
 			tok.Text = kindNames[kind]
 		}
-		if kind == Ident && strings.IndexByte(tok.Text, '\\') >= 0 {
+		if kind == Ident && lx.ucn {
 			tok.Text = canonicalUCN(tok.Text)
 		}
 		switch {
@@ -379,11 +380,13 @@ func (lx *lexer) next(headerName bool) Kind {
 
 	switch {
 	case isIdentStart(c) && !(lx.noDollar && c == '$') || c == '\\' && ucnLen(src, i) > 0:
+		lx.ucn = false
 		for i < len(src) {
 			if isIdentChar(src[i]) && !(lx.noDollar && src[i] == '$') {
 				i++
 			} else if n := ucnLen(src, i); n > 0 {
 				i += n
+				lx.ucn = true
 			} else {
 				break
 			}

@@ -335,9 +335,9 @@ func (c *checker) ident(e *ast.Ident) ast.Expr {
 	e.Ty = o.Type
 	if o.Kind == ast.ObjVar {
 		if e == c.assignTarget {
-			c.varAssigned[o] = true
+			o.Assigned = true
 		} else {
-			c.varRead[o] = true
+			o.Read = true
 		}
 	}
 	return e

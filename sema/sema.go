@@ -164,13 +164,11 @@ type checker struct {
 	stringObjs   map[stringKey]*ast.Object // see stringObj
 	unevaluated  int                       // > 0 inside the operand of sizeof, _Alignof or typeof
 	inStaticInit bool                      // evaluating a static initializer's constant (constObjectValue)
-	// varRead and varAssigned record, for -Wunused-variable and
-	// -Wunused-but-set-variable, the variables an expression reads (any use but as
-	// the left operand of '=') and assigns; assignTarget is the identifier being
-	// assigned by the '=' being checked.
-	varRead, varAssigned map[*ast.Object]bool
-	assignTarget         *ast.Ident
-	discarded            ast.Expr // the expression statement being checked: its value is unused
+	// assignTarget is the identifier a '=' whose value is discarded assigns, while its
+	// left operand is checked (ast.Object.Assigned); discarded is the expression
+	// statement being checked.
+	assignTarget *ast.Ident
+	discarded    ast.Expr
 	// implicitLib: library functions declared implicitly with their builtin prototype.
 	implicitLib map[*ast.Object]bool
 	// implicitFn: every function declared implicitly by a call (C90 6.3.2.2).
@@ -221,8 +219,6 @@ func newChecker(f *ast.File, t *target.Target, diags *diag.List) *checker {
 		stringObjs:  map[stringKey]*ast.Object{},
 		implicitLib: map[*ast.Object]bool{},
 		implicitFn:  map[*ast.Object]bool{},
-		varRead:     map[*ast.Object]bool{},
-		varAssigned: map[*ast.Object]bool{},
 		enumsSeen:   map[*ast.EnumDef]bool{},
 		builtinObjs: map[string]*ast.Object{},
 		initCache:   map[ast.Expr]ast.Expr{},

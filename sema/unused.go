@@ -11,10 +11,10 @@ import "gocc/ast"
 // reads: never used at all, or only assigned with '='.
 func (c *checker) unusedWarnings() {
 	for _, o := range c.fn.locals {
-		if c.varRead[o] || o.Name == "" {
+		if o.Read || o.Name == "" {
 			continue
 		}
-		if c.varAssigned[o] {
+		if o.Assigned {
 			c.warnOpt(o.Pos, "unused-but-set-variable", "variable '%s' set but not used", o.Name)
 		} else {
 			c.warnOpt(o.Pos, "unused-variable", "unused variable '%s'", o.Name)
@@ -30,8 +30,9 @@ func (c *checker) unusedWarnings() {
 // statement in function returning non-void" instead (also under -fsyntax-only),
 // when it is static (an external one gets "control reaches end"), unless its return
 // type is an implicit int, it is noreturn (exempt: noStmtOK) or it calls a function
-// (gcc is silent when the call might not return; gocc does not try to tell). "control reaches end" comes from gcc's middle end, so not under -fsyntax-only, and gcc does not
-// give it in a function with a "return;" (already warned about).
+// (gcc is silent when the call might not return; gocc does not try to tell).
+// "control reaches end" comes from gcc's middle end, so not under -fsyntax-only, and
+// gcc does not give it in a function with a "return;" (already warned about).
 func (c *checker) returnTypeWarning(d *ast.FuncDef, ret *ast.Type, name string, noStmtOK, noFlow bool) {
 	if ret.Kind == ast.Void || name == "main" || d.Body == nil {
 		return
@@ -96,7 +97,7 @@ func completes(s ast.Stmt) bool {
 
 // noReturnLibrary are the C library functions gcc knows not to return.
 var noReturnLibrary = map[string]bool{"abort": true, "exit": true, "_exit": true, "_Exit": true,
-	"quick_exit": true, "longjmp": true, "siglongjmp": true, "__builtin_longjmp": true}
+	"quick_exit": true, "longjmp": true, "siglongjmp": true}
 
 func isLabeled(s ast.Stmt) bool {
 	switch s.(type) {
@@ -134,27 +135,10 @@ func noReturnCall(e ast.Expr) bool {
 		"__builtin__Exit", "__builtin_longjmp":
 		return true
 	}
-	fn := call.Fn
-	for {
-		switch x := fn.(type) {
-		case *ast.Cast:
-			fn = x.X
-			continue
-		case *ast.Unary:
-			if x.Op == ast.Addr {
-				fn = x.X
-				continue
-			}
-		case *ast.Ident:
-			if x.Obj == nil || x.Obj.Kind != ast.ObjFunc {
-				return false
-			}
-			// The standard library's functions that do not return are gcc builtins,
-			// known as such even when declared implicitly.
-			return x.Obj.Noreturn || x.Obj.Linkage == ast.External && noReturnLibrary[x.Obj.Name]
-		}
-		return false
-	}
+	o := ast.DirectCallee(call.Fn)
+	// The standard library's functions that do not return are gcc builtins, known as
+	// such even when declared implicitly.
+	return o != nil && (o.Noreturn || o.Linkage == ast.External && noReturnLibrary[o.Name])
 }
 
 // breaksOut reports whether s holds a break that leaves the loop or switch whose body

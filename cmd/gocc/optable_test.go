@@ -721,20 +721,8 @@ var optChecks = map[string]func(e *optEnv){
 
 // envChecks show the effect of each environment variable row.
 var envChecks = map[string]func(e *optEnv){
-	"CPATH": func(e *optEnv) {
-		e.write("envinc/e.h", "#define FROM_ENV 9\n")
-		e.write("x.c", "#include <e.h>\nint v = FROM_ENV;\n")
-		e.t.Setenv("CPATH", filepath.Join(e.dir, "envinc"))
-		out, _ := e.run(0, "-E", "-P", "x.c")
-		contains(e.t, "CPATH", out, "int v = 9;")
-	},
-	"C_INCLUDE_PATH": func(e *optEnv) {
-		e.write("envinc/e.h", "#define FROM_ENV 9\n")
-		e.write("x.c", "#include <e.h>\nint v = FROM_ENV;\n")
-		e.t.Setenv("C_INCLUDE_PATH", filepath.Join(e.dir, "envinc"))
-		out, _ := e.run(0, "-E", "-P", "x.c")
-		contains(e.t, "C_INCLUDE_PATH", out, "int v = 9;")
-	},
+	"CPATH":          includeFromEnv("CPATH"),
+	"C_INCLUDE_PATH": includeFromEnv("C_INCLUDE_PATH"),
 	"LIBRARY_PATH": func(e *optEnv) {
 		e.t.Setenv("LIBRARY_PATH", "/env/libs")
 		_, stderr := e.run(0, "-###", "-L", "cmdline", "x.c")
@@ -753,6 +741,17 @@ var envChecks = map[string]func(e *optEnv){
 		out, _ := e.run(0, "-E", "-P", "d.c")
 		contains(e.t, "SOURCE_DATE_EPOCH", out, `"Jan  1 1970"`, `"00:00:00"`)
 	},
+}
+
+// includeFromEnv checks that a header is found in the directory the variable names.
+func includeFromEnv(variable string) func(*optEnv) {
+	return func(e *optEnv) {
+		e.write("envinc/e.h", "#define FROM_ENV 9\n")
+		e.write("x.c", "#include <e.h>\nint v = FROM_ENV;\n")
+		e.t.Setenv(variable, filepath.Join(e.dir, "envinc"))
+		out, _ := e.run(0, "-E", "-P", "x.c")
+		contains(e.t, variable, out, "int v = 9;")
+	}
 }
 
 // TestOptionTableBehaviour runs the check of every row that claims an effect; a row

@@ -12,31 +12,6 @@ var returnsTwice = map[string]bool{
 	"savectx": true, "vfork": true, "getcontext": true, "__builtin_setjmp": true,
 }
 
-// directCallee returns the function an expression designates directly, or nil.
-func directCallee(e ast.Expr) *ast.Object {
-	for {
-		switch x := e.(type) {
-		case *ast.Cast:
-			if x.Kind != ast.CastDecay && x.Kind != ast.CastImplicit {
-				return nil
-			}
-			e = x.X
-		case *ast.Unary:
-			if x.Op != ast.Deref && x.Op != ast.Addr {
-				return nil
-			}
-			e = x.X
-		case *ast.Ident:
-			if x.Obj != nil && x.Obj.Kind == ast.ObjFunc {
-				return x.Obj
-			}
-			return nil
-		default:
-			return nil
-		}
-	}
-}
-
 // call lowers a function call (C11 6.5.2.2). The arguments are evaluated left to right.
 func (fn *fn) call(e *ast.Call) *ir.Value {
 	if e.Builtin != "" {
@@ -45,7 +20,7 @@ func (fn *fn) call(e *ast.Call) *ir.Value {
 	ft := funcType(e.Fn.Type())
 	var callee *ir.Value
 	sym := ""
-	obj := directCallee(e.Fn)
+	obj := ast.DirectCallee(e.Fn)
 	var chain *ir.Value // static chain of a GNU C nested function (nested.go)
 	if obj != nil {
 		chain = fn.nestedChain(obj)
