@@ -232,9 +232,20 @@ func bypassEmptyBlocks(f *ir.Func, ctx *passContext) bool {
 	}
 	// edgesTo[p][e] lists the indices of p's edges to e, for predecessors with many
 	// successors (a switch), kept up to date as edges are redirected; scanning all
-	// of p.Succs for each of them would be quadratic.
+	// of p.Succs for each of them would be quadratic. A block with few successors is
+	// just scanned.
+	const manySuccs = 8
 	edgesTo := map[*ir.Block]map[*ir.Block][]int{}
 	edgesOf := func(p, e *ir.Block) []int {
+		if len(p.Succs) <= manySuccs {
+			var idx []int
+			for i, t := range p.Succs {
+				if t == e {
+					idx = append(idx, i)
+				}
+			}
+			return idx
+		}
 		m := edgesTo[p]
 		if m == nil {
 			m = map[*ir.Block][]int{}
@@ -276,12 +287,17 @@ func bypassEmptyBlocks(f *ir.Func, ctx *passContext) bool {
 			if len(phis) > 0 {
 				idx = idx[:1] // p becomes a predecessor of s: one edge only
 			}
+			m := edgesTo[p] // nil unless p has many successors
 			for _, i := range idx {
 				p.RedirectSucc(i, s, args)
-				edgesTo[p][s] = append(edgesTo[p][s], i)
+				if m != nil {
+					m[s] = append(m[s], i)
+				}
 				changed = true
 			}
-			edgesTo[p][e] = edgesTo[p][e][len(idx):]
+			if m != nil {
+				m[e] = m[e][len(idx):]
+			}
 		}
 	}
 	return changed
