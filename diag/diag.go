@@ -226,9 +226,12 @@ func (l *List) Print(w io.Writer) {
 			fn = d.Func
 		}
 		if l.Color {
-			bold, end = "\x1b[01m\x1b[K", "\x1b[m\x1b[K"
-			sevColor = map[Severity]string{Warning: "\x1b[01;35m\x1b[K", Note: "\x1b[01;36m\x1b[K"}[d.Severity]
-			if sevColor == "" {
+			switch d.Severity {
+			case Warning:
+				sevColor = "\x1b[01;35m\x1b[K"
+			case Note:
+				sevColor = "\x1b[01;36m\x1b[K"
+			default:
 				sevColor = "\x1b[01;31m\x1b[K"
 			}
 		}
