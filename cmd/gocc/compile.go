@@ -251,9 +251,6 @@ func checkAfterSyntaxErrors(unit *ast.File, d *driver, diags *diag.List) {
 	sema.Check(unit, d.tgt, diags)
 }
 
-// diagColor reports whether diagnostics are coloured: -fdiagnostics-color=always, or
-// auto (the default) with stderr a terminal whose TERM is not "dumb" and GCC_COLORS
-// not set empty, as gcc decides.
 // utf8Locale reports whether the locale's character set is UTF-8 (the first set of
 // LC_ALL, LC_CTYPE and LANG names it), in which gcc quotes names with ‘ ’.
 func (d *driver) utf8Locale() bool {
@@ -266,6 +263,9 @@ func (d *driver) utf8Locale() bool {
 	return false
 }
 
+// diagColor reports whether diagnostics are coloured: -fdiagnostics-color=always, or
+// auto (the default) with stderr a terminal whose TERM is not "dumb" and GCC_COLORS
+// not set empty, as gcc decides.
 func (d *driver) diagColor() bool {
 	switch d.opts.DiagColor {
 	case "always":
