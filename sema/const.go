@@ -597,33 +597,26 @@ func elemSize(p *ast.Type) int64 {
 // constant is 63 - __builtin_clzll(n) in static initialisers). clz and ctz of zero
 // are undefined (GCC manual, "Other Builtins") and are left unfolded.
 func (c *checker) constBuiltin(x *ast.Call) (*ast.ConstValue, bool) {
-	name, width := x.Builtin, 32
-	switch {
-	case name == "__builtin_bswap16":
-		width = 16
-	case name == "__builtin_bswap64":
-		width = 64
-	case strings.HasSuffix(name, "ll"):
-		name, width = strings.TrimSuffix(name, "ll"), 64
-	case strings.HasSuffix(name, "l"):
-		name, width = strings.TrimSuffix(name, "l"), 64
-	}
+	// The l and ll forms differ only in their operand's type, which gives the width
+	// (long is 32 bits on i386); the argument has been converted to it.
+	name := strings.TrimSuffix(strings.TrimSuffix(x.Builtin, "l"), "l")
 	switch name {
 	case "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_clz", "__builtin_ctz",
 		"__builtin_popcount", "__builtin_parity", "__builtin_ffs", "__builtin_clrsb":
 	default:
 		return nil, false
 	}
-	if len(x.Args) != 1 {
+	if len(x.Args) != 1 || x.Args[0].Type().Size > 8 {
 		return nil, false
 	}
+	width := int(x.Args[0].Type().Size * 8)
 	v, ok := c.constValue(x.Args[0])
 	if !ok || v.Kind != ast.ConstInt || v.Wide {
 		return nil, false
 	}
 	u := uint64(v.Int)
-	if width == 32 {
-		u = uint64(uint32(u))
+	if width < 64 {
+		u &= 1<<width - 1
 	}
 	var r int
 	switch name {
