@@ -17,7 +17,9 @@ import (
 // File is one source file as the lexer saw it. Tokens point at it, so a position costs
 // one pointer and two int32s.
 type File struct {
-	Name     string // as spelled in the #include or on the command line
+	Name string // as spelled in the #include or on the command line
+	// Contents is never written once the File is made: the lexer reads it as a string
+	// without copying it.
 	Contents []byte
 	System   bool // found in a system include directory (-isystem or default)
 	// Presumed: the name and line numbers come from #line or a line marker, so Line

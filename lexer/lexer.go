@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"gocc/diag"
 )
@@ -29,9 +30,7 @@ import (
 // does, because in a skipped #if group it must not be an error (C11 6.10p4 lets the
 // group hold any text); the parser diagnoses the Other token if it ever gets there.
 func Tokenize(f *diag.File, diags *diag.List) []Token {
-	src, lines := splice(f.Contents)
-	lx := lexer{src: src, file: f, diags: diags, splices: lines}
-	return lx.run()
+	return TokenizeWith(f, diags, Options{})
 }
 
 // Options select the lexing variants of TokenizeWith.
@@ -51,13 +50,16 @@ func TokenizeAsm(f *diag.File, diags *diag.List) []Token {
 
 // TokenizeWith is Tokenize with the variants opts selects.
 func TokenizeWith(f *diag.File, diags *diag.List, opts Options) []Token {
-	text := f.Contents
-	if opts.Trigraphs {
-		text = replaceTrigraphs(text)
+	text := Prepare(f, opts)
+	sc := NewScanner(f, text, diags, opts)
+	toks := make([]Token, 0, len(text.src)/4+16)
+	for {
+		t := sc.Next()
+		toks = append(toks, t)
+		if t.Kind == EOF {
+			return toks
+		}
 	}
-	src, lines := splice(text)
-	lx := lexer{src: src, file: f, diags: diags, splices: lines, noDollar: opts.Asm}
-	return lx.run()
 }
 
 // trigraphs maps the third character of each trigraph "??x" to its replacement.
@@ -106,8 +108,8 @@ type spliceMark struct {
 }
 
 // splice deletes backslash-newline pairs (and backslash-CR-LF) from src. It returns the
-// text as a string and the splice marks, empty (and no copy beyond the string
-// conversion) when the file has none, which is the common case.
+// text as a string and the splice marks, empty (and src itself, not copied) when the
+// file has none.
 func splice(src []byte) (string, []spliceMark) {
 	spliceAt := func(i int) int { // length of the splice at src[i] == '\\', or 0
 		if i+1 < len(src) && src[i+1] == '\n' {
@@ -131,7 +133,8 @@ func splice(src []byte) (string, []spliceMark) {
 		i += j + 1
 	}
 	if first < 0 {
-		return string(src), nil
+		// No copy: a diag.File's contents are never written (see diag.File).
+		return unsafe.String(unsafe.SliceData(src), len(src)), nil
 	}
 	out := make([]byte, 0, len(src))
 	var marks []spliceMark
@@ -265,90 +268,213 @@ func DecodeUCN(id string) string {
 	return b.String()
 }
 
-func (lx *lexer) run() []Token {
-	src := lx.src
-	toks := make([]Token, 0, len(src)/4+16)
-	lx.line = 1
-	flags := StartOfLine
+// One lexes text as a single preprocessing token (the result of the ## operator, C11
+// 6.10.3.3p3): its kind and spelling as Next gives them. ok is false when text is not
+// exactly one token: empty, holding white space or a comment, or several tokens.
+func One(text string, opts Options) (kind Kind, spelling string, ok bool) {
+	if text == "" {
+		return EOF, "", false
+	}
+	switch c := text[0]; {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		return EOF, "", false
+	case c == '/' && len(text) > 1 && (text[1] == '*' || text[1] == '/'):
+		return EOF, "", false
+	}
+	lx := lexer{src: text, noDollar: opts.Asm}
+	kind = lx.next(false)
+	if lx.pos != len(text) {
+		return kind, "", false
+	}
+	spelling = text
+	if kind.IsPunct() {
+		spelling = kindNames[kind]
+	} else if kind == Ident && lx.ucn {
+		spelling = canonicalUCN(text)
+	}
+	return kind, spelling, true
+}
+
+// Text is a file after translation phases 1 and 2 (trigraphs when asked for, line
+// splices), ready to be scanned any number of times: the preprocessor prepares each
+// file once and scans it again at every inclusion.
+type Text struct {
+	src     string
+	splices []spliceMark
+}
+
+// Prepare performs phases 1 and 2 on f's contents.
+func Prepare(f *diag.File, opts Options) *Text {
+	text := f.Contents
+	if opts.Trigraphs {
+		text = replaceTrigraphs(text)
+	}
+	src, marks := splice(text)
+	return &Text{src: src, splices: marks}
+}
+
+// Scanner returns the preprocessing tokens of a prepared file one at a time (phase 3
+// on demand), so the preprocessor holds no token array per file and passes over the
+// lines of a skipped group (C11 6.10.1p6) without making tokens of them (SkipLine).
+// Tokens are as Tokenize makes them.
+type Scanner struct {
+	lx    lexer
+	flags Flags // flags of the next token so far (SpaceBefore, StartOfLine)
 	// Directive state for header names: 0 none, 1 saw '#' at line start, 2 saw include.
-	dirState := 0
-	for {
-		// Skip white space and comments.
-		for lx.pos < len(src) {
-			c := src[lx.pos]
-			switch {
-			case c == '\n':
-				lx.pos++
-				lx.line++
-				lx.lineStart = lx.pos
-				flags = StartOfLine
-				dirState = 0
-				continue
-			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-				lx.pos++
-				flags |= SpaceBefore
-				continue
-			case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '*':
-				start := lx.pos
-				end := indexComment(src, lx.pos+2)
-				if end < 0 {
-					lx.diags.Errorf(lx.position(start), "unterminated comment")
-					end = len(src)
-				}
-				for k := lx.pos; k < end; k++ {
-					if src[k] == '\n' {
-						lx.line++
-						lx.lineStart = k + 1
-					}
-				}
-				lx.pos = end
-				flags |= SpaceBefore
-				continue
-			case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '/':
-				for lx.pos < len(src) && src[lx.pos] != '\n' {
-					lx.pos++
-				}
-				flags |= SpaceBefore
-				continue
-			}
-			break
-		}
-		if lx.pos >= len(src) {
-			toks = append(toks, Token{Kind: EOF, Flags: flags | StartOfLine, Pos: lx.position(lx.pos)})
-			return toks
-		}
-		start := lx.pos
-		pos := lx.position(start)
-		kind := lx.next(dirState == 2)
-		tok := Token{Kind: kind, Flags: flags, Text: src[start:lx.pos], Pos: pos}
-		if kind.IsPunct() {
-			tok.Text = kindNames[kind]
-		}
-		if kind == Ident && lx.ucn {
-			tok.Text = canonicalUCN(tok.Text)
-		}
-		switch {
-		case kind == Hash && flags&StartOfLine != 0:
-			dirState = 1
-		case dirState == 1 && kind == Ident && (tok.Text == "include" || tok.Text == "include_next" || tok.Text == "import"):
-			dirState = 2
-		default:
-			dirState = 0
-		}
-		toks = append(toks, tok)
-		flags = 0
+	dirState int
+}
+
+// NewScanner starts scanning text, the prepared contents of f (positions name f).
+func NewScanner(f *diag.File, text *Text, diags *diag.List, opts Options) *Scanner {
+	return &Scanner{
+		lx:    lexer{src: text.src, file: f, diags: diags, splices: text.splices, noDollar: opts.Asm, line: 1},
+		flags: StartOfLine,
 	}
 }
 
-// indexComment returns the offset just past the "*/" that closes a comment whose body
-// starts at i, or -1.
-func indexComment(src string, i int) int {
-	for ; i+1 < len(src); i++ {
-		if src[i] == '*' && src[i+1] == '/' {
-			return i + 2
+// Next returns the next token; at the end of the text, an EOF token (every time).
+func (sc *Scanner) Next() Token {
+	lx := &sc.lx
+	src := lx.src
+	// Skip white space and comments.
+	for lx.pos < len(src) {
+		c := src[lx.pos]
+		switch {
+		case c == '\n':
+			lx.newline(lx.pos)
+			lx.pos++
+			sc.flags = StartOfLine
+			sc.dirState = 0
+			continue
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			lx.pos++
+			sc.flags |= SpaceBefore
+			continue
+		case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '*':
+			lx.blockComment()
+			sc.flags |= SpaceBefore
+			continue
+		case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '/':
+			lx.lineComment()
+			sc.flags |= SpaceBefore
+			continue
+		}
+		break
+	}
+	flags := sc.flags
+	if lx.pos >= len(src) {
+		return Token{Kind: EOF, Flags: flags | StartOfLine, Pos: lx.position(lx.pos)}
+	}
+	start := lx.pos
+	pos := lx.position(start)
+	kind := lx.next(sc.dirState == 2)
+	tok := Token{Kind: kind, Flags: flags, Text: src[start:lx.pos], Pos: pos}
+	if kind.IsPunct() {
+		tok.Text = kindNames[kind]
+	}
+	if kind == Ident && lx.ucn {
+		tok.Text = canonicalUCN(tok.Text)
+	}
+	switch {
+	case kind == Hash && flags&StartOfLine != 0:
+		sc.dirState = 1
+	case sc.dirState == 1 && kind == Ident && (tok.Text == "include" || tok.Text == "include_next" || tok.Text == "import"):
+		sc.dirState = 2
+	default:
+		sc.dirState = 0
+	}
+	sc.flags = 0
+	return tok
+}
+
+// SkipLine passes over the rest of the current logical line without making tokens: the
+// next token is the first of the following line. Comments are skipped as Next skips
+// them (one may run over several lines, which then belong to this one), and a quote
+// starts a literal that ends at its closing quote or at the end of the line, so a quote
+// or comment delimiter inside a literal is text.
+func (sc *Scanner) SkipLine() {
+	lx := &sc.lx
+	src := lx.src
+	for lx.pos < len(src) {
+		switch c := src[lx.pos]; c {
+		case '\n':
+			lx.newline(lx.pos)
+			lx.pos++
+			sc.flags = StartOfLine
+			sc.dirState = 0
+			return
+		case '/':
+			if lx.pos+1 < len(src) && src[lx.pos+1] == '*' {
+				lx.blockComment()
+			} else if lx.pos+1 < len(src) && src[lx.pos+1] == '/' {
+				lx.lineComment()
+			} else {
+				lx.pos++
+			}
+		case '"', '\'':
+			lx.pos = skipQuoted(src, lx.pos)
+		default:
+			// Nothing else matters until a newline, a comment or a quote.
+			i := lx.pos + 1
+			for i < len(src) && !lineSpecial[src[i]] {
+				i++
+			}
+			lx.pos = i
 		}
 	}
-	return -1
+}
+
+// lineSpecial marks the bytes SkipLine stops at.
+var lineSpecial = [256]bool{'\n': true, '/': true, '"': true, '\'': true}
+
+// newline records the newline at offset i.
+func (lx *lexer) newline(i int) {
+	lx.line++
+	lx.lineStart = i + 1
+}
+
+// blockComment passes over the comment starting at lx.pos ("/*"), counting its lines.
+func (lx *lexer) blockComment() {
+	src := lx.src
+	start := lx.pos
+	end := len(src)
+	if i := strings.Index(src[start+2:], "*/"); i >= 0 {
+		end = start + 2 + i + 2
+	} else {
+		lx.diags.Errorf(lx.position(start), "unterminated comment")
+	}
+	body := src[start:end]
+	if n := strings.Count(body, "\n"); n > 0 {
+		lx.line += int32(n)
+		lx.lineStart = start + strings.LastIndexByte(body, '\n') + 1
+	}
+	lx.pos = end
+}
+
+// lineComment passes over a "//" comment up to (not including) its newline.
+func (lx *lexer) lineComment() {
+	if i := strings.IndexByte(lx.src[lx.pos:], '\n'); i >= 0 {
+		lx.pos += i
+	} else {
+		lx.pos = len(lx.src)
+	}
+}
+
+// skipQuoted returns the offset after the literal whose opening quote is at src[i]: past
+// its closing quote, or at the newline (or end) that leaves it unterminated.
+func skipQuoted(src string, i int) int {
+	q := src[i]
+	i++
+	for i < len(src) && src[i] != q && src[i] != '\n' {
+		if src[i] == '\\' && i+1 < len(src) && src[i+1] != '\n' {
+			i++
+		}
+		i++
+	}
+	if i < len(src) && src[i] == q {
+		i++
+	}
+	return i
 }
 
 // next lexes one token starting at lx.pos (not white space) and advances past it.

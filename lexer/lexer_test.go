@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"gocc/diag"
 )
 
@@ -150,5 +152,64 @@ func TestTrigraphs(t *testing.T) {
 	}
 	if got := texts(Options{}); !strings.HasPrefix(got, "? ? =") {
 		t.Errorf("without trigraphs: %s", got)
+	}
+}
+
+// TestSkipLine checks that skipping lines finds the same line starts as lexing every
+// token: quotes and comments inside a skipped line hide newlines, comment openers and
+// quotes exactly as they do for Next.
+func TestSkipLine(t *testing.T) {
+	srcs := []string{
+		"a b c\n#if x\nd\n",
+		"x = \"/*\"; y\n# z\n",
+		"x = '\"'; /* a\nb */ c\nd\n",
+		"don't\n#endif\n",
+		"a // \"comment\n#else\nb /* unterminated",
+		"\"str\\\"ing\" q\r\n  # w\n",
+		"a \\\n b\n#c\n",
+	}
+	for _, src := range srcs {
+		f := &diag.File{Name: "t.c", Contents: []byte(src)}
+		var want []Token
+		for _, tok := range Tokenize(f, &diag.List{}) {
+			if tok.Flags&StartOfLine != 0 {
+				want = append(want, tok)
+			}
+		}
+		sc := NewScanner(f, Prepare(f, Options{}), &diag.List{}, Options{})
+		var got []Token
+		for {
+			tok := sc.Next()
+			got = append(got, tok)
+			if tok.Kind == EOF {
+				break
+			}
+			sc.SkipLine()
+		}
+		if n := len(got) - 1; n >= 0 && n < len(want) {
+			want[n].Flags = got[n].Flags // an EOF's SpaceBefore says nothing
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%q: line starts differ (-Tokenize +SkipLine):\n%s", src, diff)
+		}
+	}
+}
+
+func TestOne(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		kind  Kind
+		spell string
+		ok    bool
+	}{
+		{"ab", Ident, "ab", true}, {"<<=", ShlAssign, "<<=", true}, {"%:%:", HashHash, "##", true},
+		{"1e+", Number, "1e+", true}, {"a+", Ident, "", false}, {"//", EOF, "", false},
+		{"/*", EOF, "", false}, {"", EOF, "", false}, {" a", EOF, "", false},
+		{"\\u00C1x", Ident, "\\U000000c1x", true}, {"L\"s\"", String, "L\"s\"", true},
+	} {
+		k, s, ok := One(c.text, Options{})
+		if ok != c.ok || ok && (k != c.kind || s != c.spell) {
+			t.Errorf("One(%q) = %v %q %v, want %v %q %v", c.text, k, s, ok, c.kind, c.spell, c.ok)
+		}
 	}
 }

@@ -158,21 +158,19 @@ func pushList(in *input, toks []tok) {
 	}
 }
 
-// listInput returns an isolated input reading toks.
-func listInput(toks []tok) *input {
-	in := &input{stack: make([]tok, 0, len(toks)+4)}
-	pushList(in, toks)
-	return in
-}
-
 // expandList fully macro-expands toks on their own.
 func (p *pp) expandList(toks []tok, ifMode bool) []tok {
-	in := listInput(toks)
-	in.ifMode = ifMode
-	out := make([]tok, 0, len(toks))
+	return p.expandInto(make([]tok, 0, len(toks)), toks, ifMode)
+}
+
+// expandInto is expandList appending to out.
+func (p *pp) expandInto(out, toks []tok, ifMode bool) []tok {
+	in := input{stack: p.getBuf(), ifMode: ifMode}
+	pushList(&in, toks)
 	for {
-		t := p.expandOne(in)
+		t := p.expandOne(&in)
 		if t.Kind == lexer.EOF {
+			p.putBuf(in.stack)
 			return out
 		}
 		if t.Kind == placemarker {
@@ -223,7 +221,7 @@ func (p *pp) expandOne(in *input) tok {
 			p.unread(in, next)
 			return t
 		}
-		args, rparen, ok := p.collectArgs(in, m, t)
+		args, flat, rparen, ok := p.collectArgs(in, m, t)
 		if !ok {
 			return tok{Token: lexer.Token{Kind: lexer.EOF}}
 		}
@@ -231,20 +229,25 @@ func (p *pp) expandOne(in *input) tok {
 		res := p.subst(m, args, hs, t)
 		pushList(in, res)
 		p.putBuf(res)
+		p.putBuf(flat)
+		p.putArgs(args)
 	}
 }
 
 // collectArgs reads the arguments of an invocation of m after its '(' (C11 6.10.3p11):
 // commas at parenthesis depth 0 separate arguments, except inside the variable arguments.
-func (p *pp) collectArgs(in *input, m *macro, name tok) ([][]tok, tok, bool) {
-	var args [][]tok
-	var cur []tok
+// The arguments are slices of flat, one buffer for all of them; both come from the
+// pools (getBuf, getArgs) and go back there once the replacement is made.
+func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []tok, rparen tok, ok bool) {
+	flat = p.getBuf()
+	var endsArr [16]int
+	ends := endsArr[:0] // where each argument ends in flat
 	depth := 0
 	for {
 		t := p.read(in)
 		if t.Kind == lexer.EOF {
 			p.diags.Errorf(name.Pos, "unterminated argument list invoking macro \"%s\"", m.name)
-			return nil, t, false
+			return nil, nil, t, false
 		}
 		if t.Flags&lexer.StartOfLine != 0 {
 			t.Flags = t.Flags&^lexer.StartOfLine | lexer.SpaceBefore
@@ -254,18 +257,25 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) ([][]tok, tok, bool) {
 			depth++
 		case lexer.RParen:
 			if depth == 0 {
-				args = append(args, cur)
-				return p.checkArgs(m, args, name), t, true
+				ends = append(ends, len(flat))
+				args = p.getArgs()
+				start := 0
+				for _, end := range ends {
+					// Full slice expressions: appending to one argument must not
+					// overwrite the next.
+					args = append(args, flat[start:end:end])
+					start = end
+				}
+				return p.checkArgs(m, args, name), flat, t, true
 			}
 			depth--
 		case lexer.Comma:
-			if depth == 0 && !(m.variadic && len(args) == len(m.params)-1) {
-				args = append(args, cur)
-				cur = nil
+			if depth == 0 && !(m.variadic && len(ends) == len(m.params)-1) {
+				ends = append(ends, len(flat))
 				continue
 			}
 		}
-		cur = append(cur, t)
+		flat = append(flat, t)
 	}
 }
 
@@ -298,9 +308,15 @@ func (p *pp) checkArgs(m *macro, args [][]tok, name tok) [][]tok {
 func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	var expanded [][]tok // pre-expanded arguments, computed on first use
 	if m.funcLike {
-		expanded = make([][]tok, len(args))
+		expanded = append(p.getArgs(), make([][]tok, len(args))...)
 	}
 	out := p.substRange(p.getBuf(), m, 0, len(m.body), args, expanded, inv)
+	for _, e := range expanded {
+		if e != nil {
+			p.putBuf(e)
+		}
+	}
+	p.putArgs(expanded)
 	res := out[:0]
 	// An invocation that came in through an argument left unexpanded (next to ##)
 	// expands while the outer replacement is rescanned: gcc's -E keeps its tokens on
@@ -356,12 +372,28 @@ func (p *pp) putBuf(b []tok) {
 	}
 }
 
+// getArgs returns an empty list of argument token lists, reused like getBuf's buffers.
+func (p *pp) getArgs() [][]tok {
+	if n := len(p.argLists); n > 0 {
+		a := p.argLists[n-1]
+		p.argLists = p.argLists[:n-1]
+		return a[:0]
+	}
+	return make([][]tok, 0, 8)
+}
+
+func (p *pp) putArgs(a [][]tok) {
+	if a != nil {
+		clear(a[:cap(a)]) // drop the references to the token buffers
+		p.argLists = append(p.argLists, a)
+	}
+}
+
+// argExpanded returns argument i fully macro-expanded (C11 6.10.3.1p1), expanding it on
+// first use into a buffer from getBuf that subst gives back.
 func (p *pp) argExpanded(i int, args, expanded [][]tok) []tok {
 	if expanded[i] == nil {
-		expanded[i] = p.expandList(args[i], false)
-		if expanded[i] == nil {
-			expanded[i] = []tok{}
-		}
+		expanded[i] = p.expandInto(p.getBuf(), args[i], false)
 	}
 	return expanded[i]
 }
@@ -529,9 +561,8 @@ func stringize(arg []tok) tok {
 // assembler-with-cpp an invalid paste is no error (gcc): ok is false and the operands
 // stay apart.
 func (p *pp) paste(l, r tok) (tok, bool) {
-	text := l.Text + r.Text
-	toks := lexer.TokenizeString("<paste>", text, diag.Pos{}, p.diags)
-	if len(toks) != 2 || toks[0].Kind == lexer.HeaderName {
+	kind, spelling, ok := lexer.One(l.Text+r.Text, p.lexOpts)
+	if !ok {
 		if p.cfg.Assembler {
 			return l, false
 		}
@@ -539,8 +570,8 @@ func (p *pp) paste(l, r tok) (tok, bool) {
 		return l, true
 	}
 	res := l
-	res.Kind = toks[0].Kind
-	res.Text = toks[0].Text
+	res.Kind = kind
+	res.Text = spelling
 	// The result is a new token: a NoExpand paint on an operand (an identifier that
 	// named a macro being expanded, 6.10.3.4p2) does not carry over to it
 	// (gcc.c-torture/compile/981001-3: FLT painted, FLT ## _MIN_EXP expands).

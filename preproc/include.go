@@ -109,7 +109,7 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		return
 	}
 	p.reportInclude(found, system)
-	p.pushFile(cf.file, cf.toks, found, idx)
+	p.pushFile(cf.file, cf.text, found, idx)
 }
 
 // reportInclude tells Config.OnInclude (the -M family's dependency list) about a file
@@ -253,7 +253,7 @@ func fileExists(name string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// load reads and lexes a file once per compilation.
+// load reads and prepares a file once per compilation.
 func (p *pp) load(name string, system bool) *cachedFile {
 	if cf := p.cache[name]; cf != nil {
 		return cf
@@ -269,7 +269,7 @@ func (p *pp) load(name string, system bool) *cachedFile {
 		return nil
 	}
 	f := &diag.File{Name: name, Contents: data, System: system}
-	cf := &cachedFile{file: f, toks: p.lex(f)}
+	cf := &cachedFile{file: f, text: p.prepare(f)}
 	p.cache[name] = cf
 	return cf
 }

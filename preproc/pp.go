@@ -19,9 +19,12 @@ const maxIncludeDepth = 200
 
 // source is one open file on the include stack.
 type source struct {
-	file     *diag.File
-	toks     []lexer.Token
-	i        int    // next token
+	file *diag.File
+	sc   *lexer.Scanner
+	// ahead holds the tokens read from sc but not yet consumed (at most two: a
+	// directive's '#' and its name, looked at by skip).
+	ahead    []lexer.Token
+	i        int    // tokens consumed so far, and lines skipped: an index for guard detection
 	path     string // cleaned path, identity for #pragma once and include guards
 	dirIndex int    // index in the search chain where it was found, -1 if not from the chain
 	condBase int    // len(pp.conds) when the file was entered
@@ -37,6 +40,8 @@ type source struct {
 	guardDepth int // len(conds) inside the guard's group
 	guardEnd   int // token index after the guard's #endif line, -1 if not yet seen
 	pseudo     bool
+
+	aheadBuf [2]lexer.Token
 }
 
 // cond is one open #if group (C11 6.10.1).
@@ -47,10 +52,11 @@ type cond struct {
 	dir    string // the chain's last directive (if, ifdef, ifndef, elif, else), for "unterminated #..."
 }
 
-// cachedFile is a file read and lexed once, shared by every inclusion of it.
+// cachedFile is a file read and prepared for scanning once, shared by every inclusion
+// of it.
 type cachedFile struct {
 	file *diag.File
-	toks []lexer.Token
+	text *lexer.Text
 }
 
 // searchDir is one directory of the #include search chain.
@@ -68,8 +74,9 @@ type pp struct {
 	macros     map[string]*macro
 	pushed     map[string][]*macro // #pragma push_macro stacks
 	asserts    map[string][]string // #assert answers per predicate (assert.go)
-	reported   map[string]bool     // files passed to Config.OnInclude
-	canonical  map[string]string   // system header names resolved (include.go)
+	lexOpts    lexer.Options
+	reported   map[string]bool   // files passed to Config.OnInclude
+	canonical  map[string]string // system header names resolved (include.go)
 	files      []*source
 	conds      []cond
 	chain      []searchDir // -iquote dirs, then the bracket chain
@@ -77,8 +84,10 @@ type pp struct {
 	cache      map[string]*cachedFile
 	once       map[string]bool
 	guards     map[string]string
-	pragmaOut  []tok   // pass-through #pragma tokens waiting to be returned
-	bufs       [][]tok // free replacement buffers (getBuf, putBuf)
+	pragmaOut  []tok     // pass-through #pragma tokens waiting to be returned
+	bufs       [][]tok   // free replacement buffers (getBuf, putBuf)
+	argLists   [][][]tok // free argument lists (getArgs, putArgs)
+	lineBuf    []tok     // a directive's tokens (directive)
 	counter    int
 	now        time.Time
 	baseFile   string
@@ -106,7 +115,7 @@ func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
 func preprocess(f *diag.File, cfg *Config, diags *diag.List, emit func(*lexer.Token)) {
 	p := newPP(cfg, diags)
 	p.baseFile = f.Name
-	p.pushFile(f, p.lex(f), cleanPath(f.Name), -1)
+	p.pushFile(f, p.prepare(f), cleanPath(f.Name), -1)
 	p.mainSource = p.files[0]
 	// The command line and the built-in definitions are read as files of their own,
 	// before the main file (gcc's "<built-in>" and "<command-line>").
@@ -161,6 +170,8 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 		now:    buildTime(),
 	}
 	p.asserts = predefinedAssertions(tgt)
+	// gcc replaces trigraphs with -trigraphs and in the ISO modes (-std=c11, -ansi).
+	p.lexOpts = lexer.Options{Asm: cfg.Assembler, Trigraphs: cfg.Trigraphs || parseStd(cfg.Std).strict}
 	for _, d := range cfg.QuoteDirs {
 		p.chain = append(p.chain, searchDir{path: d})
 	}
@@ -233,18 +244,59 @@ func (p *pp) commandLineText() string {
 
 func (p *pp) pushPseudo(name, text string) {
 	f := &diag.File{Name: name, Contents: []byte(text)}
-	p.pushFile(f, p.lex(f), name, -1)
+	p.pushFile(f, p.prepare(f), name, -1)
 	p.files[len(p.files)-1].pseudo = true
 }
 
-func (p *pp) lex(f *diag.File) []lexer.Token {
-	// gcc replaces trigraphs with -trigraphs and in the ISO modes (-std=c11, -ansi).
-	trigraphs := p.cfg.Trigraphs || parseStd(p.cfg.Std).strict
-	return lexer.TokenizeWith(f, p.diags, lexer.Options{Asm: p.cfg.Assembler, Trigraphs: trigraphs})
+// prepare performs translation phases 1 and 2 on f.
+func (p *pp) prepare(f *diag.File) *lexer.Text {
+	return lexer.Prepare(f, p.lexOpts)
 }
 
-func (p *pp) pushFile(f *diag.File, toks []lexer.Token, path string, dirIndex int) {
-	p.files = append(p.files, &source{file: f, toks: toks, path: path, dirIndex: dirIndex, condBase: len(p.conds), guardEnd: -1})
+// pushFile enters f (prepared as text): its tokens come next.
+func (p *pp) pushFile(f *diag.File, text *lexer.Text, path string, dirIndex int) {
+	s := &source{file: f, path: path, dirIndex: dirIndex, condBase: len(p.conds), guardEnd: -1}
+	s.sc = lexer.NewScanner(f, text, p.diags, p.lexOpts)
+	s.ahead = s.aheadBuf[:0]
+	p.files = append(p.files, s)
+}
+
+// peek returns the next token of s without consuming it.
+func (s *source) peek() *lexer.Token {
+	if len(s.ahead) == 0 {
+		s.ahead = append(s.ahead, s.sc.Next())
+	}
+	return &s.ahead[0]
+}
+
+// peek2 returns the token after the next one (the next must have been peeked).
+func (s *source) peek2() *lexer.Token {
+	if len(s.ahead) < 2 {
+		s.ahead = append(s.ahead, s.sc.Next())
+	}
+	return &s.ahead[1]
+}
+
+// advance consumes the peeked token.
+func (s *source) advance() {
+	if len(s.ahead) == 2 {
+		s.ahead[0] = s.ahead[1]
+	}
+	s.ahead = s.ahead[:len(s.ahead)-1]
+	s.i++
+}
+
+// skipLine consumes the rest of the logical line whose first token is the peeked one.
+func (s *source) skipLine() {
+	s.i++
+	if len(s.ahead) == 2 && s.ahead[1].Flags&lexer.StartOfLine != 0 {
+		// The second token looked at already starts the next line.
+		s.ahead[0] = s.ahead[1]
+		s.ahead = s.ahead[:1]
+		return
+	}
+	s.ahead = s.ahead[:0]
+	s.sc.SkipLine()
 }
 
 func (p *pp) top() *source { return p.files[len(p.files)-1] }
@@ -296,7 +348,7 @@ func (p *pp) fileToken() tok {
 			return tok{Token: lexer.Token{Kind: lexer.EOF}}
 		}
 		s := p.top()
-		t := &s.toks[s.i]
+		t := s.peek()
 		if t.Kind == lexer.EOF {
 			p.endFile(s)
 			continue
@@ -305,8 +357,8 @@ func (p *pp) fileToken() tok {
 			p.directive(s)
 			continue
 		}
-		s.i++
 		r := tok{Token: *t}
+		s.advance()
 		if s.presumed != nil {
 			r.Pos.File = s.presumed
 			r.Pos.Line += s.lineDelta
@@ -339,27 +391,32 @@ func (s *source) pos(t *lexer.Token) diag.Pos {
 // directive reads and performs the directive whose '#' is s.toks[s.i] (C11 6.10).
 func (p *pp) directive(s *source) {
 	hashIdx := s.i
-	hash := tok{Token: s.toks[s.i]}
-	hash.Pos = s.pos(&s.toks[s.i])
-	s.i++
-	start := s.i
-	for s.toks[s.i].Kind != lexer.EOF && s.toks[s.i].Flags&lexer.StartOfLine == 0 {
-		s.i++
+	hash := tok{Token: *s.peek()}
+	hash.Pos = s.pos(&hash.Token)
+	s.advance()
+	// The line's tokens go to a buffer reused by every directive: the handlers below
+	// copy what they keep, and no directive is read while another is handled.
+	line := p.lineBuf[:0]
+	defer func() { p.lineBuf = line[:0] }()
+	var lastLine int32 // physical line of the directive's last token
+	for {
+		t := s.peek()
+		if t.Kind == lexer.EOF || t.Flags&lexer.StartOfLine != 0 {
+			break
+		}
+		lastLine = t.Pos.Line
+		line = append(line, tok{Token: *t})
+		line[len(line)-1].Pos = s.pos(t)
+		s.advance()
 	}
-	raw := s.toks[start:s.i]
-	if len(raw) == 0 {
+	if len(line) == 0 {
 		return // null directive (6.10.7)
-	}
-	line := make([]tok, len(raw))
-	for i := range raw {
-		line[i] = tok{Token: raw[i]}
-		line[i].Pos = s.pos(&raw[i])
 	}
 	name := line[0]
 	args := line[1:]
 	if name.Kind == lexer.Number && !p.cfg.Assembler {
 		// (gcc reads no line markers in assembler-with-cpp: "# 12" there is a comment.)
-		p.lineDirective(s, hash, line, true)
+		p.lineDirective(s, hash, line, lastLine, true)
 		return
 	}
 	dirName := name.Text
@@ -470,7 +527,7 @@ func (p *pp) directive(s *source) {
 	case "include", "include_next", "import":
 		p.include(s, name, args)
 	case "line":
-		p.lineDirective(s, hash, line, false)
+		p.lineDirective(s, hash, line, lastLine, false)
 	case "error":
 		p.diags.Errorf(hash.Pos, "#error %s", spell(args))
 	case "warning":
@@ -520,35 +577,30 @@ func spell(toks []tok) string {
 // conditional directives, so they may hold anything.
 func (p *pp) skip(s *source) {
 	depth := 0
-	toks := s.toks
-	for i := s.i; ; i++ {
-		t := &toks[i]
+	for {
+		t := s.peek()
 		if t.Kind == lexer.EOF {
-			s.i = i
 			return
 		}
-		if t.Kind != lexer.Hash || t.Flags&lexer.StartOfLine == 0 {
-			continue
-		}
-		n := &toks[i+1]
-		if n.Kind != lexer.Ident || n.Flags&lexer.StartOfLine != 0 {
-			continue
-		}
-		switch n.Text {
-		case "if", "ifdef", "ifndef":
-			depth++
-		case "elif", "else", "elifdef", "elifndef":
-			if depth == 0 && (n.Text == "elif" || n.Text == "else" || p.elifdefKnown()) {
-				s.i = i
-				return
+		if t.Kind == lexer.Hash && t.Flags&lexer.StartOfLine != 0 {
+			n := s.peek2()
+			if n.Kind == lexer.Ident && n.Flags&lexer.StartOfLine == 0 {
+				switch n.Text {
+				case "if", "ifdef", "ifndef":
+					depth++
+				case "elif", "else", "elifdef", "elifndef":
+					if depth == 0 && (n.Text == "elif" || n.Text == "else" || p.elifdefKnown()) {
+						return
+					}
+				case "endif":
+					if depth == 0 {
+						return
+					}
+					depth--
+				}
 			}
-		case "endif":
-			if depth == 0 {
-				s.i = i
-				return
-			}
-			depth--
 		}
+		s.skipLine()
 	}
 }
 
@@ -682,7 +734,7 @@ func sameMacro(a, b *macro) bool {
 
 // lineDirective handles #line digits ["name"] (C11 6.10.4) and gcc's line markers
 // "# digits "name" flags" in preprocessed input.
-func (p *pp) lineDirective(s *source, hash tok, line []tok, marker bool) {
+func (p *pp) lineDirective(s *source, hash tok, line []tok, lastLine int32, marker bool) {
 	args := line
 	if !marker {
 		args = p.expandList(line[1:], false)
@@ -697,8 +749,7 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, marker bool) {
 		return
 	}
 	// The line after the directive gets number n.
-	last := s.toks[s.i-1]
-	physNext := last.Pos.Line + 1
+	physNext := lastLine + 1
 	name := ""
 	if s.presumed != nil {
 		name = s.presumed.Name

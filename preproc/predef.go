@@ -573,7 +573,7 @@ func DumpMacros(w io.Writer, f *diag.File, cfg *Config, diags *diag.List) error 
 	}
 	p := newPP(cfg, diags)
 	p.baseFile = f.Name
-	p.pushFile(f, p.lex(f), cleanPath(f.Name), -1)
+	p.pushFile(f, p.prepare(f), cleanPath(f.Name), -1)
 	p.mainSource = p.files[0]
 	p.pushPseudo("<command-line>", p.commandLineText())
 	p.pushPseudo("<built-in>", predefinedText(p.cfg))

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -36,8 +37,12 @@ func main() {
 		debug.SetGCPercent(400)
 	}
 	stopProfile := startProfile(os.Getenv("GOCCCPUPROFILE"))
+	if os.Getenv("GOCCMEMPROFILE") != "" {
+		runtime.MemProfileRate = 4096
+	}
 	code := run(append(targetFromProgName(os.Args[0]), os.Args[1:]...), os.Stdin, os.Stdout, os.Stderr, os.Getenv, temps)
 	stopProfile()
+	writeMemProfile(os.Getenv("GOCCMEMPROFILE"))
 	temps.removeAll()
 	os.Exit(code)
 }
@@ -61,6 +66,22 @@ func startProfile(path string) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// writeMemProfile writes the allocations of the whole run to path when it is set (for
+// `go tool pprof -sample_index=alloc_space bin/gocc path`).
+func writeMemProfile(path string) {
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gocc: warning: GOCCMEMPROFILE: %v\n", err)
 	}
 }
 
