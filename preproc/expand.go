@@ -55,6 +55,13 @@ func (h *hideset) has(m *macro) bool {
 }
 
 func (h *hideset) add(m *macro) *hideset {
+	if h == nil {
+		// The commonest set, {m} for a name read from a file, is made once per macro.
+		if m.alone == nil {
+			m.alone = &hideset{m, nil}
+		}
+		return m.alone
+	}
 	if h.has(m) {
 		return h
 	}
@@ -72,6 +79,16 @@ func hsUnion(a, b *hideset) *hideset {
 }
 
 func hsIntersect(a, b *hideset) *hideset {
+	if a == b {
+		return a
+	}
+	subset := true // a ⊆ b: the intersection is a itself
+	for h := a; h != nil && subset; h = h.next {
+		subset = b.has(h.m)
+	}
+	if subset {
+		return a
+	}
 	var out *hideset
 	for ; a != nil; a = a.next {
 		if b.has(a.m) {
@@ -121,6 +138,7 @@ type macro struct {
 	paramIdx []int
 	builtin  builtinKind
 	pos      diag.Pos
+	alone    *hideset // {this macro}, made on first use (hideset.add)
 	// hasInclude: the body uses __has_include, whose operand gcc reads unexpanded even
 	// when it comes through a parameter (glibc's __glibc_has_include (<linux/stat.h>)
 	// must not see "linux" replaced by 1).
@@ -195,7 +213,7 @@ func (p *pp) expandOne(in *input) tok {
 				return r
 			}
 		}
-		m := p.macros[t.Text]
+		m := p.macros.lookup(t.Text)
 		if m == nil {
 			return t
 		}

@@ -38,7 +38,7 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 				p.unread(in, r)
 			}
 		}
-		m := p.macros[n.Text]
+		m := p.macros.lookup(n.Text)
 		return num(m != nil && m.builtin != bPoisoned || isHasOperator(n.Text))
 	case "__has_include", "__has_include_next", "__has_attribute", "__has_builtin",
 		"__has_c_attribute", "__has_cpp_attribute", "__has_feature", "__has_extension",

@@ -92,7 +92,7 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 	if p.once[key] {
 		return
 	}
-	if g := p.guards[key]; g != "" && p.macros[g] != nil {
+	if g := p.guards[key]; g != "" && p.macros.lookup(g) != nil {
 		return
 	}
 	if dir.Text == "import" {
@@ -193,9 +193,6 @@ func (p *pp) resolve(s *source, name string, angled, next bool) (string, int, bo
 	return "", 0, false, false
 }
 
-// joinDir names the file name in directory dir as gcc does, which line markers,
-// __FILE__ and dependency lists show: dir + "/" + name, without cleaning ("sub/../h.h"
-// stays), one trailing slash of dir dropped, and name alone for the directory "".
 // canonicalSystemPath is the name gcc gives a system header it found as name: with
 // -fcanonical-system-headers (on by default) gcc resolves symbolic links and "." and
 // ".." components, and keeps the result when it is shorter
@@ -221,6 +218,9 @@ func (p *pp) canonicalSystemPath(name string) string {
 	return c
 }
 
+// joinDir names the file name in directory dir as gcc does, which line markers,
+// __FILE__ and dependency lists show: dir + "/" + name, without cleaning ("sub/../h.h"
+// stays), one trailing slash of dir dropped, and name alone for the directory "".
 func joinDir(dir, name string) string {
 	if dir == builtinDir {
 		return builtinDir + "/" + path.Clean(name)
@@ -237,15 +237,28 @@ func joinDir(dir, name string) string {
 	return dir + "/" + name
 }
 
+// exists reports whether the file name exists, asking the file system once per name:
+// the same header names are looked up again and again along the search chain (a
+// guarded header is still found before its guard is seen to be defined).
 func (p *pp) exists(name string) bool {
 	if p.cache[name] != nil {
 		return true
 	}
+	if e, ok := p.existing[name]; ok {
+		return e
+	}
+	var e bool
 	if rest, ok := strings.CutPrefix(name, builtinDir+"/"); ok {
 		_, err := builtinHeaders.Open("include/" + rest)
-		return err == nil
+		e = err == nil
+	} else {
+		e = fileExists(name)
 	}
-	return fileExists(name)
+	if p.existing == nil {
+		p.existing = make(map[string]bool, 256)
+	}
+	p.existing[name] = e
+	return e
 }
 
 func fileExists(name string) bool {

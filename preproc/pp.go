@@ -71,12 +71,13 @@ type pp struct {
 	tgt   *target.Target
 	diags *diag.List
 
-	macros     map[string]*macro
+	macros     macroTable
 	pushed     map[string][]*macro // #pragma push_macro stacks
 	asserts    map[string][]string // #assert answers per predicate (assert.go)
 	lexOpts    lexer.Options
 	reported   map[string]bool   // files passed to Config.OnInclude
 	canonical  map[string]string // system header names resolved (include.go)
+	existing   map[string]bool   // files looked for, and whether they exist (include.go)
 	files      []*source
 	conds      []cond
 	chain      []searchDir // -iquote dirs, then the bracket chain
@@ -162,7 +163,7 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 	}
 	p := &pp{
 		cfg: cfg, tgt: tgt, diags: diags,
-		macros: make(map[string]*macro, 1024),
+		macros: newMacroTable(),
 		pushed: map[string][]*macro{},
 		cache:  map[string]*cachedFile{},
 		once:   map[string]bool{},
@@ -196,7 +197,7 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 		"__TIME__": bTime, "__TIMESTAMP__": bTimestamp, "__BASE_FILE__": bBaseFile,
 		"__INCLUDE_LEVEL__": bIncludeLevel, "_Pragma": bPragma,
 	} {
-		p.macros[name] = &macro{name: name, builtin: k}
+		p.macros.set(name, &macro{name: name, builtin: k})
 	}
 	return p
 }
@@ -441,7 +442,7 @@ func (p *pp) directive(s *source) {
 			if len(args) == 0 || args[0].Kind != lexer.Ident {
 				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
 			} else {
-				m := p.macros[args[0].Text]
+				m := p.macros.lookup(args[0].Text)
 				v = m != nil && m.builtin != bPoisoned || isHasOperator(args[0].Text)
 				if name.Text == "ifndef" {
 					v = !v
@@ -494,7 +495,7 @@ func (p *pp) directive(s *source) {
 				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
 				break
 			}
-			m := p.macros[args[0].Text]
+			m := p.macros.lookup(args[0].Text)
 			v = (m != nil && m.builtin != bPoisoned || isHasOperator(args[0].Text)) == (name.Text == "elifdef")
 		default:
 			v = p.evalIf(name, args)
@@ -520,10 +521,10 @@ func (p *pp) directive(s *source) {
 			p.diags.Errorf(name.Pos, "no macro name given in #undef directive")
 			return
 		}
-		if m := p.macros[args[0].Text]; m != nil && m.builtin == bPoisoned {
+		if m := p.macros.lookup(args[0].Text); m != nil && m.builtin == bPoisoned {
 			return
 		}
-		delete(p.macros, args[0].Text)
+		p.macros.remove(args[0].Text)
 	case "include", "include_next", "import":
 		p.include(s, name, args)
 	case "line":
@@ -700,7 +701,7 @@ func (p *pp) define(dir tok, args []tok) {
 			}
 		}
 	}
-	if old := p.macros[m.name]; old != nil {
+	if old := p.macros.lookup(m.name); old != nil {
 		if old.builtin == bPoisoned {
 			p.diags.Errorf(nameTok.Pos, "attempt to use poisoned \"%s\"", m.name)
 			return
@@ -709,7 +710,7 @@ func (p *pp) define(dir tok, args []tok) {
 			p.diags.Warnf(nameTok.Pos, "\"%s\" redefined", m.name)
 		}
 	}
-	p.macros[m.name] = m
+	p.macros.set(m.name, m)
 }
 
 // sameMacro reports whether two definitions are identical (C11 6.10.3p2).
@@ -805,12 +806,12 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 		if len(args) >= 4 && args[1].Kind == lexer.LParen && args[2].Kind == lexer.String {
 			name := unquote(args[2].Text)
 			if word(0) == "push_macro" {
-				p.pushed[name] = append(p.pushed[name], p.macros[name])
+				p.pushed[name] = append(p.pushed[name], p.macros.lookup(name))
 			} else if st := p.pushed[name]; len(st) > 0 {
 				if m := st[len(st)-1]; m != nil {
-					p.macros[name] = m
+					p.macros.set(name, m)
 				} else {
-					delete(p.macros, name)
+					p.macros.remove(name)
 				}
 				p.pushed[name] = st[:len(st)-1]
 			}
@@ -830,7 +831,7 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 		case "poison":
 			for _, t := range args[2:] {
 				if t.Kind == lexer.Ident {
-					p.macros[t.Text] = &macro{name: t.Text, builtin: bPoisoned}
+					p.macros.set(t.Text, &macro{name: t.Text, builtin: bPoisoned})
 				}
 			}
 			return nil

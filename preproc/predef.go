@@ -580,15 +580,15 @@ func DumpMacros(w io.Writer, f *diag.File, cfg *Config, diags *diag.List) error 
 	in := &input{fromFile: true}
 	for p.expandOne(in).Kind != lexer.EOF {
 	}
-	names := make([]string, 0, len(p.macros))
-	for n, m := range p.macros {
+	names := make([]string, 0, len(p.macros.byName))
+	for n, m := range p.macros.byName {
 		if m.builtin == notBuiltin {
 			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if _, err := io.WriteString(w, "#define "+macroDefinition(p.macros[n])+"\n"); err != nil {
+		if _, err := io.WriteString(w, "#define "+macroDefinition(p.macros.lookup(n))+"\n"); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 
 	"gocc/diag"
 	"gocc/lexer"
@@ -67,6 +68,7 @@ type printer struct {
 	markers bool
 	stack   []*diag.File // include stack as the markers have described it
 	cur     *diag.File
+	names   map[*diag.File]string // file names quoted for markers
 	line    int32
 	prev    lexer.Token // the last token written on the current output line
 	hasPrev bool
@@ -98,12 +100,30 @@ func (pr *printer) marker(f *diag.File, l int32, flag string) {
 	if pr.hasPrev {
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintf(bw, "# %d %s%s", l, quote(f.Name), flag)
+	var num [12]byte
+	bw.WriteString("# ")
+	bw.Write(strconv.AppendInt(num[:0], int64(l), 10))
+	bw.WriteByte(' ')
+	bw.WriteString(pr.quoted(f))
+	bw.WriteString(flag)
 	if f.System {
 		bw.WriteString(" 3 4")
 	}
 	bw.WriteByte('\n')
 	pr.hasPrev = false
+}
+
+// quoted returns f's name as a string literal, quoting each file's name once.
+func (pr *printer) quoted(f *diag.File) string {
+	q, ok := pr.names[f]
+	if !ok {
+		q = quote(f.Name)
+		if pr.names == nil {
+			pr.names = map[*diag.File]string{}
+		}
+		pr.names[f] = q
+	}
+	return q
 }
 
 func (pr *printer) token(t *lexer.Token) {
