@@ -22,6 +22,10 @@ type File struct {
 	// without copying it.
 	Contents []byte
 	System   bool // found in a system include directory (-isystem or default)
+	// ExternC: a system header whose declarations are implicitly extern "C", as gcc
+	// takes every header from a system directory to be (flag 4 of a line marker);
+	// false for one made a system header by #pragma GCC system_header.
+	ExternC bool
 	// Presumed: the name and line numbers come from #line or a line marker, so Line
 	// does not index Contents (no source line or caret can be shown).
 	Presumed bool

@@ -105,9 +105,15 @@ type Flags uint8
 const (
 	SpaceBefore Flags = 1 << iota // white space (or a comment) precedes the token
 	StartOfLine                   // first token on its line
-	NoExpand                      // an identifier that must never be macro-expanded again (C11 6.10.3.4p2)
+	NoExpand                      // an identifier that must never be macro-expanded again (C11 6.10.3.4p2); on a '#', the start of a #pragma or #ident line the preprocessor passes on
 	MacroArg                      // came into a macro's expansion from an argument: Pos is where the argument was written
 	FromMacro                     // produced by a macro's replacement list: Pos is the invocation's
+	SystemMacro                   // FromMacro, and the replacement list was written in a system header
+	// ExpansionStart and ExpansionEnd mark the first and last token of a macro's
+	// expansion or of an argument substituted into one: -E output guards against
+	// accidental pastes only at these edges, as gcc does.
+	ExpansionStart
+	ExpansionEnd
 )
 
 // Token is one preprocessing token. Text is its exact spelling (for punctuators the

@@ -147,7 +147,7 @@ func (p *pp) identLine(hash tok, args []tok) []tok {
 	str := exp[0]
 	str.Flags = lexer.SpaceBefore
 	return []tok{
-		{Token: lexer.Token{Kind: lexer.Hash, Flags: lexer.StartOfLine, Text: "#", Pos: hash.Pos}},
+		{Token: lexer.Token{Kind: lexer.Hash, Flags: lexer.StartOfLine | lexer.NoExpand, Text: "#", Pos: hash.Pos}},
 		{Token: lexer.Token{Kind: lexer.Ident, Flags: lexer.NoExpand, Text: "ident", Pos: hash.Pos}},
 		str,
 		{Token: lexer.Token{Kind: pragmaEnd, Pos: hash.Pos}},

@@ -35,6 +35,12 @@ type Config struct {
 	// __BASE_FILE__ of a name starting with old show new instead; the last matching
 	// option wins, as in gcc.
 	MacroPrefixMap [][2]string
+	// DumpDefines (-dD): -E output keeps each #define and #undef, as gcc writes
+	// them, where they occur, the predefined macros included.
+	DumpDefines bool
+	// WorkingDirectory (-fworking-directory, implied by -g): -E output names the
+	// directory it was made in, in a marker after the first ("# 1 \"/dir//\"").
+	WorkingDirectory bool
 
 	// OnInclude, when set, is called once per file the preprocessor enters through
 	// #include (or -include), in order, with the name as gcc spells it and whether it

@@ -185,6 +185,7 @@ func (p *pp) expandList(toks []tok, ifMode bool) []tok {
 func (p *pp) expandInto(out, toks []tok, ifMode bool) []tok {
 	in := input{stack: p.getBuf(), ifMode: ifMode}
 	pushList(&in, toks)
+	var space lexer.Flags
 	for {
 		t := p.expandOne(&in)
 		if t.Kind == lexer.EOF {
@@ -192,8 +193,13 @@ func (p *pp) expandInto(out, toks []tok, ifMode bool) []tok {
 			return out
 		}
 		if t.Kind == placemarker {
-			continue // only ## sees placemarkers (6.10.3.3p2-3)
+			// Only ## sees placemarkers (6.10.3.3p2-3); white space before an
+			// empty expansion still separates the tokens around it in -E output.
+			space |= t.Flags & lexer.SpaceBefore
+			continue
 		}
+		t.Flags |= space
+		space = 0
 		out = append(out, t)
 	}
 }
@@ -220,6 +226,9 @@ func (p *pp) expandOne(in *input) tok {
 		if t.hs.has(m) {
 			t.Flags |= lexer.NoExpand
 			return t
+		}
+		if in.fromFile && len(in.stack) == 0 && t.Flags&(lexer.FromMacro|lexer.MacroArg) == 0 {
+			p.outerInvocation = t.Pos
 		}
 		if m.builtin != notBuiltin {
 			if r, ok := p.expandBuiltin(in, m, t); ok {
@@ -364,7 +373,8 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 		res = append(res, t)
 	}
 	if len(res) > 0 {
-		res[0].Flags = res[0].Flags&^lexer.SpaceBefore | inv.Flags&(lexer.SpaceBefore|lexer.StartOfLine)
+		res[0].Flags = res[0].Flags&^lexer.SpaceBefore | inv.Flags&(lexer.SpaceBefore|lexer.StartOfLine) | lexer.ExpansionStart
+		res[len(res)-1].Flags |= lexer.ExpansionEnd
 	} else {
 		// An empty expansion still separates the tokens around it in -E output.
 		res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: inv.Flags, Pos: inv.Pos}})
@@ -416,6 +426,15 @@ func (p *pp) argExpanded(i int, args, expanded [][]tok) []tok {
 	return expanded[i]
 }
 
+// spelledInSystem reports whether t was written in a system header: for a token of a
+// macro's replacement list, whether the macro was defined in one.
+func spelledInSystem(t *lexer.Token) bool {
+	if t.Flags&(lexer.FromMacro|lexer.MacroArg) == lexer.FromMacro {
+		return t.Flags&lexer.SystemMacro != 0
+	}
+	return t.Pos.File != nil && t.Pos.File.System
+}
+
 func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok, inv tok) []tok {
 	body, idx := m.body, m.paramIdx
 	out := dst
@@ -423,10 +442,15 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 		out = make([]tok, 0, hi-lo+8)
 	}
 	isParam := func(i int) bool { return m.funcLike && i < hi && idx[i] >= 0 }
+	from := lexer.FromMacro
+	if def := m.pos.File; def != nil && def.System || def != nil && def.Name == "<built-in>" && spelledInSystem(&inv.Token) {
+		// gcc takes a predefined macro's tokens to be spelled where it is used.
+		from |= lexer.SystemMacro
+	}
 	for i := lo; i < hi; i++ {
 		b := body[i]
 		b.Pos = inv.Pos
-		b.Flags |= lexer.FromMacro
+		b.Flags |= from
 		// __VA_OPT__ ( content ): the content if the variable arguments are present.
 		if m.variadic && b.Kind == lexer.Ident && b.Text == "__VA_OPT__" && i+1 < hi && body[i+1].Kind == lexer.LParen {
 			end := matchParen(body, i+1, hi)
@@ -459,7 +483,19 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			} else if p.inIf && m.hasInclude {
 				out = appendArg(out, a, b.Flags)
 			} else {
+				n := len(out)
 				out = appendArg(out, p.argExpanded(idx[i], args, expanded), b.Flags)
+				if len(out) == n && i+1 < hi && b.Flags&lexer.SpaceBefore != 0 {
+					// An empty argument still separates what surrounds it in -E
+					// output (gcc's padding): "lock; __VA_ARGS__;" gives "lock; ;".
+					next := body[i+1]
+					if !isParam(i+1) && next.Kind != lexer.HashHash && next.Kind != lexer.Hash {
+						next.Pos = inv.Pos
+						next.Flags |= from | lexer.SpaceBefore | lexer.ExpansionStart
+						out = append(out, next)
+						i++
+					}
+				}
 			}
 			continue
 		}
@@ -470,7 +506,8 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 				if len(args[va]) == 0 {
 					out = out[:len(out)-1]
 				} else {
-					out = appendArg(out, args[va], body[i+1].Flags)
+					// The arguments keep their own spacing: gcc pads no operand of ##.
+					out = appendArg(out, args[va], args[va][0].Flags)
 				}
 				i++
 				continue
@@ -501,6 +538,7 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			} else if rhs[0].Kind != placemarker {
 				if res, ok := p.paste(*lhs, rhs[0]); ok {
 					*lhs = res
+					lhs.Flags |= lexer.ExpansionEnd // a pasted token is rescanned on its own
 				} else {
 					// Assembler: the operands stay two tokens, written without a space.
 					r := rhs[0]
@@ -525,7 +563,8 @@ func appendArg(out, a []tok, flags lexer.Flags) []tok {
 		out[i].Flags |= lexer.MacroArg
 	}
 	if len(out) > n {
-		out[n].Flags = out[n].Flags&^lexer.SpaceBefore | flags&lexer.SpaceBefore
+		out[len(out)-1].Flags |= lexer.ExpansionEnd
+		out[n].Flags = out[n].Flags&^lexer.SpaceBefore | flags&lexer.SpaceBefore | lexer.ExpansionStart
 	}
 	return out
 }

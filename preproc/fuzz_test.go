@@ -25,9 +25,9 @@ func FuzzPreprocess(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		diags := &diag.List{}
 		cfg := &Config{Target: tg, NoStdInc: true}
-		toks := Preprocess(&diag.File{Name: "fuzz.c", Contents: src}, cfg, diags)
-		if err := Print(io.Discard, toks); err != nil {
-			t.Fatalf("Print: %v", err)
+		Preprocess(&diag.File{Name: "fuzz.c", Contents: src}, cfg, diags)
+		if err := PreprocessTo(io.Discard, &diag.File{Name: "fuzz.c", Contents: src}, cfg, &diag.List{}, true); err != nil {
+			t.Fatalf("PreprocessTo: %v", err)
 		}
 	})
 }

@@ -148,10 +148,8 @@ func dropPragmas(s string) string {
 func goccTokens(t testing.TB, src string) (string, *diag.List) {
 	cfg := testConfig()
 	var dl diag.List
-	toks := Preprocess(&diag.File{Name: "<stdin>", Contents: []byte(src)}, cfg, &dl)
-	var b bytes.Buffer
-	PrintNoLines(&b, toks)
-	return dropPragmas(b.String()), &dl
+	text, _ := PreprocessText(&diag.File{Name: "<stdin>", Contents: []byte(src)}, cfg, &dl, false)
+	return dropPragmas(string(text)), &dl
 }
 
 func firstDiff(a, b string) string {

@@ -92,7 +92,11 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 	if p.once[key] {
 		return
 	}
-	if g := p.guards[key]; g != "" && p.macros.lookup(g) != nil {
+	// gcc remembers a guard per file as found under one spelling: the same file
+	// reached as "msr-index.h" and as <asm/msr-index.h> is opened again (and its
+	// guard then skips its text), which -E output shows.
+	gkey := found + "\x00" + name
+	if g := p.guards[gkey]; g != "" && p.macros.lookup(g) != nil {
 		return
 	}
 	if dir.Text == "import" {
@@ -109,7 +113,16 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		return
 	}
 	p.reportInclude(found, system)
+	from := int32(0)
+	if !s.pseudo {
+		from = dir.Pos.Line
+		s.resumeLine = args[len(args)-1].Pos.Line + 1
+	}
 	p.pushFile(cf.file, cf.text, found, idx)
+	p.top().guardKey = gkey
+	if p.pr != nil {
+		p.pr.fileChanged(cf.file, 1, changeEnter, from)
+	}
 }
 
 // reportInclude tells Config.OnInclude (the -M family's dependency list) about a file
@@ -281,7 +294,7 @@ func (p *pp) load(name string, system bool) *cachedFile {
 	if err != nil {
 		return nil
 	}
-	f := &diag.File{Name: name, Contents: data, System: system}
+	f := &diag.File{Name: name, Contents: data, System: system, ExternC: system}
 	cf := &cachedFile{file: f, text: p.prepare(f)}
 	p.cache[name] = cf
 	return cf

@@ -37,9 +37,14 @@ type source struct {
 	// directive is #ifndef guardName (or #if !defined guardName), and its matching
 	// #endif is followed by nothing but EOF.
 	guardName  string
-	guardDepth int // len(conds) inside the guard's group
-	guardEnd   int // token index after the guard's #endif line, -1 if not yet seen
+	guardDepth int    // len(conds) inside the guard's group
+	guardEnd   int    // token index after the guard's #endif line, -1 if not yet seen
+	guardKey   string // the file's key in pp.guards: its path and its name as included
 	pseudo     bool
+
+	// resumeLine is the presumed line after the #include being read from this file:
+	// where the output resumes when the included file ends.
+	resumeLine int32
 
 	aheadBuf [2]lexer.Token
 }
@@ -95,6 +100,10 @@ type pp struct {
 	fatal      bool
 	inIf       bool // evaluating a #if line
 	mainSource *source
+	pr         *printer // the -E output, told of file changes and (-dD) definitions; nil when compiling
+	// outerInvocation is the position of the name of the last macro invocation read
+	// from a file: where -E output places the tokens of its arguments.
+	outerInvocation diag.Pos
 }
 
 // Preprocess runs translation phases 1-4 on f and returns the resulting tokens, ending
@@ -105,16 +114,24 @@ type pp struct {
 // pragma as "'#' 'pragma' up to the next StartOfLine token".
 func Preprocess(f *diag.File, cfg *Config, diags *diag.List) []lexer.Token {
 	out := make([]lexer.Token, 0, len(f.Contents)/4+16)
-	preprocess(f, cfg, diags, func(t *lexer.Token) { out = append(out, *t) })
+	preprocess(f, cfg, diags, nil, func(t *lexer.Token) {
+		if t.Kind != placemarker && t.Kind != pragmaEnd {
+			out = append(out, *t)
+		}
+	})
 	end := lexer.Token{Kind: lexer.EOF, Flags: lexer.StartOfLine}
 	end.Pos = diag.Pos{File: f, Line: int32(strings.Count(string(f.Contents), "\n")) + 1, Col: 1}
 	return append(out, end)
 }
 
 // preprocess runs translation phases 1-4 on f, handing each resulting token (the EOF
-// excepted) to emit, which must copy what it keeps.
-func preprocess(f *diag.File, cfg *Config, diags *diag.List, emit func(*lexer.Token)) {
+// excepted) to emit, which must copy what it keeps. Besides the tokens, emit gets a
+// placemarker for each empty expansion, with its invocation's flags and position, and a
+// pragmaEnd after each passed-on #pragma or #ident line. pr, when
+// not nil, is told of file changes and definitions as they happen.
+func preprocess(f *diag.File, cfg *Config, diags *diag.List, pr *printer, emit func(*lexer.Token)) {
 	p := newPP(cfg, diags)
+	p.pr = pr
 	p.baseFile = f.Name
 	p.pushFile(f, p.prepare(f), cleanPath(f.Name), -1)
 	p.mainSource = p.files[0]
@@ -122,6 +139,12 @@ func preprocess(f *diag.File, cfg *Config, diags *diag.List, emit func(*lexer.To
 	// before the main file (gcc's "<built-in>" and "<command-line>").
 	p.pushPseudo("<command-line>", p.commandLineText())
 	p.pushPseudo("<built-in>", predefinedText(p.cfg))
+	if pr != nil {
+		// gcc's first markers: the main file, then <built-in> (and <command-line>
+		// when <built-in> ends), all at line 0.
+		pr.fileChanged(f, 0, changeRename, 0)
+		pr.fileChanged(p.top().file, 0, changeRename, 0)
+	}
 
 	in := &input{fromFile: true}
 	sol := false
@@ -135,19 +158,21 @@ func preprocess(f *diag.File, cfg *Config, diags *diag.List, emit func(*lexer.To
 		}
 		switch t.Kind {
 		case placemarker:
-			// An empty expansion at the start of a line leaves the line's start to
-			// the next token (for -E's line breaks).
-			if t.Flags&lexer.StartOfLine != 0 {
-				sol = true
-			}
+			// An empty expansion: in -E output it still starts its line, and
+			// white space before it separates the tokens around it.
+			emit(&t.Token)
 			continue
 		case pragmaEnd:
 			sol = true
+			emit(&t.Token)
 			continue
 		}
 		if sol {
 			t.Flags |= lexer.StartOfLine
 			sol = false
+		}
+		if pr != nil {
+			pr.expansion = p.outerInvocation
 		}
 		emit(&t.Token)
 	}
@@ -256,7 +281,7 @@ func (p *pp) prepare(f *diag.File) *lexer.Text {
 
 // pushFile enters f (prepared as text): its tokens come next.
 func (p *pp) pushFile(f *diag.File, text *lexer.Text, path string, dirIndex int) {
-	s := &source{file: f, path: path, dirIndex: dirIndex, condBase: len(p.conds), guardEnd: -1}
+	s := &source{file: f, path: path, dirIndex: dirIndex, condBase: len(p.conds), guardEnd: -1, resumeLine: 1}
 	s.sc = lexer.NewScanner(f, text, p.diags, p.lexOpts)
 	s.ahead = s.aheadBuf[:0]
 	p.files = append(p.files, s)
@@ -375,10 +400,39 @@ func (p *pp) endFile(s *source) {
 		}
 		p.conds = p.conds[:s.condBase]
 	}
-	if s.guardName != "" && s.guardEnd == s.i {
-		p.guards[fileKey(s.path)] = s.guardName
+	// gcc does not record the guard of a file read for -include (or the implicit
+	// stdc-predef.h): its first #include from the source enters it again, which -E
+	// output shows.
+	fromCommandLine := len(p.files) > 1 && p.files[len(p.files)-2].pseudo
+	if s.guardName != "" && s.guardEnd == s.i && !fromCommandLine {
+		p.guards[s.guardKey] = s.guardName
 	}
 	p.files = p.files[:len(p.files)-1]
+	if p.pr != nil && len(p.files) > 0 {
+		next := p.top()
+		how := changeLeave
+		if s.pseudo {
+			how = changeRename // <built-in> to <command-line>, <command-line> to the main file
+		}
+		p.pr.fileChanged(next.presumedFile(), next.markerLine(), how, 0)
+	}
+}
+
+// presumedFile is the file s's tokens are attributed to (after #line).
+func (s *source) presumedFile() *diag.File {
+	if s.presumed != nil {
+		return s.presumed
+	}
+	return s.file
+}
+
+// markerLine is the line a marker for returning to s names: 0 in <built-in> and
+// <command-line>, as in gcc.
+func (s *source) markerLine() int32 {
+	if s.pseudo {
+		return 0
+	}
+	return s.resumeLine
 }
 
 // pos maps a token of s to its presumed position (after #line).
@@ -525,6 +579,9 @@ func (p *pp) directive(s *source) {
 			return
 		}
 		p.macros.remove(args[0].Text)
+		if p.pr != nil && p.pr.dumpDefines {
+			p.pr.definition(name.Pos.File, s.outputLine(name.Pos.Line), "#undef "+args[0].Text)
+		}
 	case "include", "include_next", "import":
 		p.include(s, name, args)
 	case "line":
@@ -534,6 +591,11 @@ func (p *pp) directive(s *source) {
 	case "warning":
 		p.diags.Warnf(hash.Pos, "#warning %s", spell(args))
 	case "pragma":
+		if p.pr != nil && performedPragma(args) {
+			// gcc -E starts an output line for a pragma it performs itself, at
+			// the pragma's first word.
+			p.pr.lineChange(args[0].Pos, fileSysFlags(args[0].Pos.File))
+		}
 		out := p.pragma(hash, args)
 		if !p.cfg.Assembler { // gcc's -E passes no pragma to the assembler
 			p.pragmaOut = append(p.pragmaOut, out...)
@@ -711,6 +773,18 @@ func (p *pp) define(dir tok, args []tok) {
 		}
 	}
 	p.macros.set(m.name, m)
+	if p.pr != nil && p.pr.dumpDefines {
+		p.pr.definition(dir.Pos.File, p.top().outputLine(dir.Pos.Line), "#define "+macroDefinition(m))
+	}
+}
+
+// outputLine is the line -E output shows for a line of s: 0 throughout <built-in>
+// and <command-line>, as in gcc.
+func (s *source) outputLine(line int32) int32 {
+	if s.pseudo {
+		return 0
+	}
+	return line
 }
 
 // sameMacro reports whether two definitions are identical (C11 6.10.3p2).
@@ -757,21 +831,36 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, lastLine int32, mark
 	} else {
 		name = s.file.Name
 	}
-	system := s.file.System
+	system, externC := s.file.System, s.file.ExternC
 	if len(args) > 1 && args[1].Kind == lexer.String {
 		name = unquote(args[1].Text)
 	}
+	how := changeRename
+	if marker {
+		// A line marker's flags replace the file's system-ness; #line keeps it.
+		system, externC = false, false
+	}
 	if marker && len(args) > 2 {
 		for _, f := range args[2:] {
-			if f.Text == "3" {
+			switch f.Text {
+			case "1":
+				how = changeEnter
+			case "2":
+				how = changeLeave
+			case "3":
 				system = true
+			case "4":
+				externC = true
 			}
 		}
 	}
-	if s.presumed == nil || s.presumed.Name != name || s.presumed.System != system {
-		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system, Presumed: true}
+	if s.presumed == nil || s.presumed.Name != name || s.presumed.System != system || s.presumed.ExternC != externC {
+		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system, ExternC: externC, Presumed: true}
 	}
 	s.lineDelta = int32(n) - physNext
+	if p.pr != nil {
+		p.pr.fileChanged(s.presumed, int32(n), how, hash.Pos.Line)
+	}
 }
 
 // unquote returns the characters of a string literal without interpreting escapes
@@ -785,6 +874,26 @@ func unquote(s string) string {
 		return s
 	}
 	return strings.NewReplacer(`\\`, `\`, `\"`, `"`).Replace(s)
+}
+
+// performedPragma reports whether gcc -E performs the pragma args itself instead of
+// passing it on.
+func performedPragma(args []tok) bool {
+	if len(args) == 0 || args[0].Kind != lexer.Ident {
+		return false
+	}
+	switch args[0].Text {
+	case "once", "push_macro", "pop_macro":
+		return true
+	case "GCC":
+		if len(args) > 1 {
+			switch args[1].Text {
+			case "system_header", "poison", "dependency", "warning", "error":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pragma handles one #pragma (C11 6.10.6) or _Pragma line. It returns the tokens to pass
@@ -822,9 +931,14 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 		case "system_header":
 			if len(p.files) > 1 {
 				s := p.top()
-				s.file.System = true
+				// gcc marks the rest of the file "3", not "3 4".
+				s.file.System, s.file.ExternC = true, false
 				if s.presumed != nil {
-					s.presumed.System = true
+					s.presumed.System, s.presumed.ExternC = true, false
+				}
+				if p.pr != nil {
+					// The rest of the file is a system header: a marker says so.
+					p.pr.fileChanged(s.presumedFile(), args[len(args)-1].Pos.Line+1, changeRename, 0)
 				}
 			}
 			return nil
@@ -855,7 +969,7 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 		}
 	}
 	out := make([]tok, 0, len(args)+3)
-	h := tok{Token: lexer.Token{Kind: lexer.Hash, Flags: lexer.StartOfLine, Text: "#", Pos: hash.Pos}}
+	h := tok{Token: lexer.Token{Kind: lexer.Hash, Flags: lexer.StartOfLine | lexer.NoExpand, Text: "#", Pos: hash.Pos}}
 	out = append(out, h)
 	out = append(out, tok{Token: lexer.Token{Kind: lexer.Ident, Flags: lexer.NoExpand, Text: "pragma", Pos: hash.Pos}})
 	for _, t := range args {

@@ -256,7 +256,7 @@ func TestIncludeAndGuards(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := Print(&out, toks); err != nil {
+	if err := PreprocessTo(&out, &diag.File{Name: main, Contents: data}, cfg, &diag.List{}, true); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"# 1 \"" + main + "\"\n", "/a.h\" 1\n", "\" 2\n", "s.h\" 1 3 4"} {

@@ -3,49 +3,16 @@ package preproc
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
+	"os"
 	"strconv"
 
 	"gocc/diag"
 	"gocc/lexer"
 )
 
-// Print writes toks as gcc -E does, with line markers ("# 12 \"file.h\" 2 3 4"):
-// flag 1 when a file is entered, 2 when returning to it, 3 for a system header. A token
-// that started a line in the source starts an output line; gaps of up to 8 lines are
-// kept as blank lines, longer ones become a line marker. Tokens are separated by a space
-// where the source had white space and wherever printing them side by side would make
-// them lex differently.
-func Print(w io.Writer, toks []lexer.Token) error {
-	return print(w, toks, true)
-}
-
-// PrintNoLines is Print without line markers (gcc -E -P).
-func PrintNoLines(w io.Writer, toks []lexer.Token) error {
-	return print(w, toks, false)
-}
-
-func print(w io.Writer, toks []lexer.Token, markers bool) error {
-	var main *diag.File
-	if n := len(toks); n > 0 {
-		main = toks[n-1].Pos.File // the EOF token is in the main file
-	}
-	pr := newPrinter(w, main, markers)
-	for i := range toks {
-		if toks[i].Kind == lexer.EOF {
-			break
-		}
-		pr.token(&toks[i])
-	}
-	return pr.finish()
-}
-
-// PreprocessText is Preprocess followed by Print (or PrintNoLines without markers),
-// printing each token as it comes instead of collecting the whole unit first: the -E
-// path, where the token slice of a large translation unit costs more than the
-// preprocessing. It returns the text; the caller decides, once it has seen the
-// diagnostics, whether to write it.
+// PreprocessText is PreprocessTo into a buffer: the -E output as text. The caller
+// decides, once it has seen the diagnostics, whether to write it.
 func PreprocessText(f *diag.File, cfg *Config, diags *diag.List, markers bool) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(f.Contents)*8 + 4096)
@@ -53,64 +20,152 @@ func PreprocessText(f *diag.File, cfg *Config, diags *diag.List, markers bool) (
 	return buf.Bytes(), err
 }
 
-// PreprocessTo is PreprocessText writing straight to w as the tokens come (gcc -E
-// does the same: the output is there even when errors follow).
+// PreprocessTo preprocesses f and writes the result to w as gcc -E does, token by token
+// as the tokens come (gcc -E does the same: the output is there even when errors
+// follow). With markers, line markers ("# 12 \"file.h\" 2 3 4") record every change of
+// file and every jump in line numbers: flag 1 when a file is entered, 2 when returning
+// to it, 3 in a system header, 4 for one whose declarations are implicitly extern "C"
+// (every C system header). Without them (-P), only line breaks remain.
 func PreprocessTo(w io.Writer, f *diag.File, cfg *Config, diags *diag.List, markers bool) error {
-	pr := newPrinter(w, f, markers)
-	preprocess(f, cfg, diags, pr.token)
+	pr := &printer{bw: bufio.NewWriterSize(w, 64<<10), markers: markers}
+	if cfg != nil {
+		pr.dumpDefines = cfg.DumpDefines
+		if cfg.WorkingDirectory && markers {
+			pr.workDir, _ = os.Getwd()
+		}
+	}
+	preprocess(f, cfg, diags, pr, pr.token)
 	return pr.finish()
 }
 
-// printer writes tokens as gcc -E does, one at a time (see Print).
+// fileChange is why the preprocessor moved to another file or line numbering: the
+// reason a line marker records.
+type fileChange uint8
+
+const (
+	changeRename fileChange = iota // the first file, #line, a line marker, #pragma GCC system_header, <command-line> to the main file
+	changeEnter                    // an #include (or -include) entered the file: flag 1
+	changeLeave                    // back in the file after an include: flag 2
+)
+
+// printer writes the preprocessor's output as gcc -E does. The preprocessor reports the
+// tokens, the changes of file, and with -dD the definitions, in output order. Lines of
+// output follow the source's: srcLine is the source line the current output line shows;
+// a token from a later line is reached by newlines when it is fewer than 8 lines ahead,
+// and by a line marker otherwise. A token that starts a source line starts an output
+// line, indented to its column; a token that follows white space and comes from
+// another line than the one being written (the expansion of a macro invoked after a
+// multi-line invocation) starts one too.
 type printer struct {
-	w       io.Writer
-	bw      *bufio.Writer
-	markers bool
-	stack   []*diag.File // include stack as the markers have described it
-	cur     *diag.File
-	names   map[*diag.File]string // file names quoted for markers
-	line    int32
-	prev    lexer.Token // the last token written on the current output line
+	bw          *bufio.Writer
+	markers     bool
+	dumpDefines bool // -dD: #define and #undef lines are written where they occur
+
+	srcFile *diag.File // the file the last marker named
+	srcLine int32
+	printed bool // the current output line has text
+	// prev is the last token written on the current output line; hasPrev is false
+	// at the start of a line.
+	prev    lexer.Token
 	hasPrev bool
+	// prevSystem: the last token written came from a system header. gcc re-marks the
+	// line when a token's system-ness differs from its predecessor's, unless a marker
+	// was just written for it (markerWritten).
+	prevSystem    bool
+	markerWritten bool
+	// spaceNext: an empty expansion with white space before it came after the last
+	// token written, so a space separates it from the next.
+	spaceNext bool
+	// expansion is where the outermost macro invocation being expanded was written.
+	expansion diag.Pos
+	// directiveWords counts the words written of a #pragma or #ident line being passed
+	// on (0: not in one).
+	directiveWords int
+	names          map[*diag.File]string // file names quoted for markers
+	workDir        string                // -fworking-directory: the directory, until its marker is written
 }
 
-func newPrinter(w io.Writer, main *diag.File, markers bool) *printer {
-	pr := &printer{w: w, bw: bufio.NewWriterSize(w, 64<<10), markers: markers}
-	if main != nil {
-		// Start in the main file, as gcc does.
-		pr.cur = main
-		pr.stack = append(pr.stack, main)
-		pr.line = 1
-		if markers {
-			fmt.Fprintf(pr.bw, "# 1 %s\n", quote(main.Name))
-		}
+// endLine finishes the current output line, if it has text.
+func (pr *printer) endLine() {
+	if pr.printed {
+		pr.bw.WriteByte('\n')
+		pr.srcLine++
+		pr.printed = false
 	}
-	return pr
 }
 
-func (pr *printer) marker(f *diag.File, l int32, flag string) {
+// sysFlags is how a line marker says its line is in a system header.
+type sysFlags string
+
+const (
+	notSystem     sysFlags = ""
+	systemHeader  sysFlags = " 3"
+	systemExternC sysFlags = " 3 4"
+)
+
+func fileSysFlags(f *diag.File) sysFlags {
+	switch {
+	case f == nil || !f.System:
+		return notSystem
+	case f.ExternC:
+		return systemExternC
+	}
+	return systemHeader
+}
+
+// tokenSysFlags is what a marker for t's line says: gcc goes by where t was spelled,
+// so a line showing a system header's macro is marked as system code.
+func tokenSysFlags(t *lexer.Token) sysFlags {
+	if t.Flags&(lexer.FromMacro|lexer.MacroArg) == lexer.FromMacro {
+		if t.Flags&lexer.SystemMacro != 0 {
+			return systemExternC
+		}
+		return notSystem
+	}
+	return fileSysFlags(t.Pos.File)
+}
+
+// moveTo brings the output to line of f: newlines for a short step forward in the
+// same file, a line marker otherwise. It reports whether it wrote a marker.
+func (pr *printer) moveTo(f *diag.File, line int32, sys sysFlags) bool {
+	pr.endLine()
+	if pr.markers && f != nil && pr.srcFile != nil && line >= pr.srcLine && line < pr.srcLine+8 &&
+		(f == pr.srcFile || f.Name == pr.srcFile.Name) {
+		for ; pr.srcLine < line; pr.srcLine++ {
+			pr.bw.WriteByte('\n')
+		}
+		return false
+	}
+	return pr.marker(f, line, "", sys)
+}
+
+// marker ends the current output line and writes a line marker with the given flags
+// ("", " 1" or " 2"); -P writes none.
+func (pr *printer) marker(f *diag.File, line int32, flags string, sys sysFlags) bool {
 	bw := pr.bw
-	if !pr.markers {
-		if pr.hasPrev {
-			bw.WriteByte('\n') // -P: the tokens still start a new line
-			pr.hasPrev = false
-		}
-		return
-	}
-	if pr.hasPrev {
+	if pr.printed {
 		bw.WriteByte('\n')
 	}
+	pr.printed = false
+	if !pr.markers || f == nil {
+		return false
+	}
+	pr.srcFile, pr.srcLine = f, line
 	var num [12]byte
 	bw.WriteString("# ")
-	bw.Write(strconv.AppendInt(num[:0], int64(l), 10))
+	bw.Write(strconv.AppendInt(num[:0], int64(line), 10))
 	bw.WriteByte(' ')
 	bw.WriteString(pr.quoted(f))
-	bw.WriteString(flag)
-	if f.System {
-		bw.WriteString(" 3 4")
-	}
+	bw.WriteString(flags)
+	bw.WriteString(string(sys))
 	bw.WriteByte('\n')
-	pr.hasPrev = false
+	if pr.workDir != "" {
+		// The first marker is followed by the working directory's (gcc's
+		// -fworking-directory).
+		bw.WriteString("# 1 " + quote(pr.workDir+"//") + "\n")
+		pr.workDir = ""
+	}
+	return true
 }
 
 // quoted returns f's name as a string literal, quoting each file's name once.
@@ -126,64 +181,125 @@ func (pr *printer) quoted(f *diag.File) string {
 	return q
 }
 
+// fileChanged records that the preprocessor now reads line of f. For an include,
+// from is the line of the #include in the current file, which the output reaches
+// first.
+func (pr *printer) fileChanged(f *diag.File, line int32, how fileChange, from int32) {
+	flags := ""
+	switch how {
+	case changeEnter:
+		if pr.srcFile != nil {
+			pr.moveTo(pr.srcFile, from, fileSysFlags(pr.srcFile))
+		}
+		flags = " 1"
+	case changeLeave:
+		flags = " 2"
+	}
+	pr.marker(f, line, flags, fileSysFlags(f))
+	pr.hasPrev = false
+}
+
+// definition writes a -dD line ("#define X 1", "#undef X") for a directive at line of f.
+func (pr *printer) definition(f *diag.File, line int32, text string) {
+	pr.moveTo(f, line, fileSysFlags(f))
+	pr.bw.WriteString(text)
+	pr.bw.WriteByte('\n')
+	pr.printed = false
+	pr.srcLine++
+	pr.hasPrev = false
+}
+
+// lineChange starts the output line of a token that begins a source line (or of an
+// empty expansion that does): the output moves to its line and is indented to its
+// column. gcc indents by one column less and lets the token's own white space supply
+// the last one.
+func (pr *printer) lineChange(pos diag.Pos, sys sysFlags) bool {
+	wrote := pr.moveTo(pos.File, pos.Line, sys)
+	pr.hasPrev = false
+	for c := int32(2); c < pos.Col; c++ {
+		pr.bw.WriteByte(' ')
+	}
+	pr.printed = true
+	return wrote
+}
+
 func (pr *printer) token(t *lexer.Token) {
 	bw := pr.bw
-	f := t.Pos.File
-	if f != nil && f != pr.cur {
-		flag := ""
-		if pr.cur != nil {
-			flag = " 1"
-			for k := len(pr.stack) - 1; k >= 0; k-- {
-				if pr.stack[k] == f {
-					pr.stack = pr.stack[:k+1]
-					flag = " 2"
-					break
-				}
-			}
-			if flag == " 1" {
-				pr.stack = append(pr.stack, f)
-			}
-		} else {
-			pr.stack = append(pr.stack, f)
+	switch {
+	case t.Kind == placemarker:
+		// An empty expansion: if it began a source line, the line is still
+		// started; white space before it goes before the next token.
+		if t.Flags&lexer.StartOfLine != 0 {
+			pr.lineChange(t.Pos, tokenSysFlags(t))
 		}
-		pr.cur = f
-		pr.line = t.Pos.Line
-		pr.marker(f, pr.line, flag)
-	} else if t.Flags&lexer.StartOfLine != 0 && t.Pos.Line != pr.line || !pr.hasPrev ||
-		pr.markers && t.Pos.Line > pr.line && t.Flags&lexer.MacroArg == 0 &&
-			(t.Flags&lexer.FromMacro == 0 || t.Flags&lexer.SpaceBefore != 0) {
-		// gcc also moves to a token's own line when it comes from a later line
-		// than the one being printed, which happens after a macro invocation
-		// spanning several lines: for a token read from the file, and for the
-		// expansion of a later invocation when white space precedes it. Tokens
-		// of a macro argument stay on the invocation's line; -P never moves.
-		if t.Pos.Line > pr.line && t.Pos.Line-pr.line <= 8 {
-			for ; pr.line < t.Pos.Line; pr.line++ {
-				bw.WriteByte('\n')
-			}
-		} else if t.Pos.Line != pr.line {
-			pr.marker(f, t.Pos.Line, "")
-		} else if pr.hasPrev {
+		if t.Flags&lexer.SpaceBefore != 0 {
+			pr.spaceNext = true
+		}
+		return
+	case t.Kind == pragmaEnd:
+		if pr.directiveWords > 0 {
 			bw.WriteByte('\n')
+			pr.printed = false
+			pr.srcLine++
+			pr.directiveWords = 0
+			pr.hasPrev = false
 		}
-		pr.line = t.Pos.Line
-		pr.hasPrev = false
+		return
+	case t.Kind == lexer.Hash && t.Flags&lexer.NoExpand != 0:
+		// A #pragma or #ident line passed on: written on a line of its own,
+		// unindented, its words separated as in the source.
+		pr.moveTo(t.Pos.File, t.Pos.Line, fileSysFlags(t.Pos.File))
+		bw.WriteByte('#')
+		pr.directiveWords = 1
+		return
+	case pr.directiveWords > 0:
+		if pr.directiveWords > 1 && (pr.directiveWords == 2 || t.Flags&lexer.SpaceBefore != 0) {
+			bw.WriteByte(' ')
+		}
+		bw.WriteString(t.Text)
+		pr.directiveWords++
+		return
 	}
-	if !pr.hasPrev {
-		if t.Pos.Col > 1 && t.Flags&lexer.StartOfLine != 0 {
-			for c := int32(1); c < t.Pos.Col; c++ {
-				bw.WriteByte(' ')
-			}
+	// A macro argument's tokens are placed where the outermost invocation is, as
+	// gcc places them.
+	pos := t.Pos
+	if t.Flags&lexer.MacroArg != 0 && pr.expansion.File != nil {
+		pos = pr.expansion
+	}
+	sys := tokenSysFlags(t)
+	if t.Flags&lexer.StartOfLine != 0 {
+		pr.lineChange(pos, sys)
+		if t.Flags&lexer.SpaceBefore != 0 || pos.Col > 1 {
+			bw.WriteByte(' ')
 		}
-	} else if t.Flags&lexer.SpaceBefore != 0 || wouldPaste(&pr.prev, t) {
+	} else if pr.markers && pos.Line != pr.srcLine &&
+		(t.Flags&lexer.SpaceBefore != 0 || t.Flags&(lexer.FromMacro|lexer.MacroArg) == 0) {
+		// After an invocation spanning lines, the next token read from the file,
+		// or the expansion of a later invocation with white space before it, goes
+		// to its own line; -P never moves.
+		pr.markerWritten = pr.lineChange(pos, sys)
+		bw.WriteByte(' ')
+	} else if t.Flags&lexer.SpaceBefore != 0 || pr.spaceNext {
+		bw.WriteByte(' ')
+	} else if pr.hasPrev && (pr.prev.Flags&lexer.ExpansionEnd != 0 || t.Flags&lexer.ExpansionStart != 0) && wouldPaste(&pr.prev, t) {
+		// Tokens side by side in the source stay so; gcc guards against accidental
+		// pastes only where an expansion begins or ends.
 		bw.WriteByte(' ')
 	}
+	system := sys != notSystem
+	if pr.markers && !pr.markerWritten && system != pr.prevSystem {
+		// gcc marks a change between system and user code at the token.
+		pr.lineChange(pos, sys)
+		pr.prevSystem = system
+	}
 	bw.WriteString(t.Text)
+	pr.markerWritten, pr.spaceNext = false, false
+	pr.printed = true
 	pr.prev, pr.hasPrev = *t, true
 }
 
 func (pr *printer) finish() error {
-	pr.bw.WriteByte('\n')
+	pr.endLine()
 	return pr.bw.Flush()
 }
 

@@ -220,6 +220,7 @@ func (d *driver) preprocConfig(in Input) *preproc.Config {
 	cfg.OptLevel = o.OptLevel
 	cfg.OptSize = o.OptSize
 	cfg.PIC, cfg.PIE = o.PIC, o.PIE
+	cfg.WorkingDirectory = o.WorkingDir || o.Debug && !o.NoWorkingDir
 	extra := o.machineMacros()
 	if o.Pthread {
 		extra = append(extra, preproc.MacroOp{Name: "_REENTRANT", Value: "1"})

@@ -281,6 +281,20 @@ func TestMacroDump(t *testing.T) {
 	}
 }
 
+// TestDefinesInOutput: -E -dD keeps each #define and #undef in the output, where it
+// occurs, after the predefined macros.
+func TestDefinesInOutput(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "d.c")
+	os.WriteFile(src, []byte("#define A 1\nint a = A;\n#undef A\n"), 0o644)
+	code, out, stderr := gocc(t, "", "-E", "-dD", "-DCMD=2", src)
+	want := "# 1 \"" + src + "\"\n#define A 1\nint a = 1;\n#undef A\n"
+	if code != 0 || !strings.HasSuffix(out, want) || !strings.Contains(out, "# 0 \"<built-in>\"\n#define __GNUC__ 12\n") ||
+		!strings.Contains(out, "# 0 \"<command-line>\"\n#define CMD 2\n") {
+		t.Errorf("exit %d, stderr %q, output:\n%s", code, stderr, out)
+	}
+}
+
 // TestTargetLibDirs: a final "/*" picks the newest version directory (numerically).
 func TestTargetLibDirs(t *testing.T) {
 	root := t.TempDir()

@@ -87,7 +87,7 @@ var acceptedFOptions = setOf(
 	"-fno-pcc-struct-return", "-fstack-usage", "-fno-stack-usage",
 	"-fno-allow-store-data-races", "-ftrack-macro-expansion=", "-finput-charset=",
 	"-fexec-charset=", "-fextended-identifiers", "-fdollars-in-identifiers", "-fpermissive",
-	"-fno-permissive", "-fno-working-directory", "-fno-threadsafe-statics",
+	"-fno-permissive", "-fno-threadsafe-statics",
 	"-fno-builtin-printf", "-fno-builtin-malloc", "-fno-builtin-memcpy",
 	"-fno-builtin-memset", "-fno-builtin-strlen", "-fno-builtin-abort",
 	"-fno-tree-dse", "-fno-tracer", "-fno-ipa-ra", "-fno-ivopts", "-fmodulo-sched",

@@ -87,11 +87,15 @@ type Options struct {
 	// "configured" for: -dumpmachine names it whatever -m32 says, as gcc's does.
 	ConfiguredTarget string
 
-	OptLevel  int
-	OptSize   bool
-	Debug     bool
-	NoWarn    bool // -w
-	WarnError bool // -Werror
+	OptLevel int
+	OptSize  bool
+	Debug    bool
+	// WorkingDir, NoWorkingDir: the last of -fworking-directory and
+	// -fno-working-directory; with neither, debug information implies the first,
+	// as in gcc.
+	WorkingDir, NoWorkingDir bool
+	NoWarn                   bool // -w
+	WarnError                bool // -Werror
 	// Warning selection: -Wall; -Wname / -Wno-name; -Werror=name / -Wno-error=name
 	// (diag.List's fields of the same names).
 	Wall           bool
@@ -335,6 +339,9 @@ func (o *Options) parseFlag(a string) error {
 	case "-dM":
 		o.DumpMacros = true
 		return nil
+	case "-dD":
+		o.PP.DumpDefines = true // with -E: definitions stay in the output
+		return nil
 	case "-v":
 		o.Verbose = true
 		return nil
@@ -373,6 +380,10 @@ func (o *Options) parseFlag(a string) error {
 		return nil
 	case "-fdiagnostics-show-caret":
 		o.NoCaret = false
+		return nil
+	case "-fworking-directory", "-fno-working-directory":
+		o.WorkingDir = a == "-fworking-directory"
+		o.NoWorkingDir = !o.WorkingDir
 		return nil
 	case "-g", "-g0", "-g1", "-g2", "-g3", "-ggdb", "-ggdb0", "-ggdb1", "-ggdb2", "-ggdb3", "-gdwarf",
 		"-gdwarf-2", "-gdwarf-3", "-gdwarf-4", "-gdwarf-5", "-gstabs", "-gstabs+":

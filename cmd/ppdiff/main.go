@@ -1,7 +1,7 @@
 // Command ppdiff compares gocc's preprocessor with gcc's on a corpus (package
 // gocc/preproc/ppdiff does the work).
 //
-//	go run ./cmd/ppdiff [--gocc bin/gocc] [--corpus torture,headers] [--mode tokens|deps]
+//	go run ./cmd/ppdiff [--gocc bin/gocc] [--corpus torture,headers] [--mode tokens|text|deps]
 //	                    [--lines] [--fast] [--jobs 1] [--filter RE] [--flags '-m32']
 //	                    [--expect preproc/ppdiff/expect-tokens.txt] [--update-expect]
 //	go run ./cmd/ppdiff --bench N [--corpus headers] [--fast]
@@ -45,7 +45,7 @@ func run() int {
 	gocc := flag.String("gocc", "bin/gocc", "gocc binary to test")
 	gcc := flag.String("gcc", "gcc", "the reference gcc")
 	corpora := flag.String("corpus", "torture,headers", "comma-separated corpora: torture, headers, kernel")
-	mode := flag.String("mode", "tokens", "tokens (-E output) or deps (-M family output)")
+	mode := flag.String("mode", "tokens", "tokens (-E output token by token), text (-E output byte for byte) or deps (-M family output)")
 	lines := flag.Bool("lines", false, "tokens mode: also compare each token's presumed file:line (line markers)")
 	fast := flag.Bool("fast", false, "check a fixed tenth of each corpus (every 10th by name)")
 	jobs := flag.Int("jobs", 1, "files checked in parallel")
@@ -98,8 +98,8 @@ func run() int {
 	}
 	c := &ppdiff.Checker{Gocc: goccPath, GCC: *gcc, Search: search, Extra: strings.Fields(*extra),
 		Mode: ppdiff.Mode(*mode), Lines: *lines, WorkDir: work, Timeout: 60 * time.Second}
-	if c.Mode != ppdiff.ModeTokens && c.Mode != ppdiff.ModeDeps {
-		return fail(fmt.Errorf("--mode %s: want tokens or deps", *mode))
+	if c.Mode != ppdiff.ModeTokens && c.Mode != ppdiff.ModeText && c.Mode != ppdiff.ModeDeps {
+		return fail(fmt.Errorf("--mode %s: want tokens, text or deps", *mode))
 	}
 
 	logFile, err := os.Create(filepath.Join(*logDir, "ppdiff.log"))

@@ -5,8 +5,9 @@
 // the preprocessors differ, and compares the pp-token streams of the outputs
 // whitespace-insensitively and token-exactly. Line markers are taken out of the token
 // stream; with Lines set, the presumed file and line of every token (what the markers
-// say) are compared too. In deps mode it compares the -M family's dependency output
-// byte for byte instead.
+// say) are compared too. In text mode the -E outputs are compared line for line, byte
+// for byte: line markers, blank lines and indentation included. In deps mode it compares
+// the -M family's dependency output byte for byte instead.
 //
 // gcc is the oracle: a file gcc itself rejects is skipped, not failed.
 package ppdiff
@@ -59,6 +60,7 @@ type Mode string
 
 const (
 	ModeTokens Mode = "tokens" // -E output, pp-token by pp-token
+	ModeText   Mode = "text"   // -E output, byte for byte
 	ModeDeps   Mode = "deps"   // -M/-MM/-MD/-MMD/-MF/-MT/-MQ/-MP/-MG output, byte for byte
 )
 
@@ -152,7 +154,11 @@ func (c *Checker) Check(it Item) Result {
 	if goErr != "" {
 		r.Log += "gocc stderr:\n" + goErr
 	}
-	r.Reason = Compare(string(goOut), string(gccOut), c.Lines)
+	if c.Mode == ModeText {
+		r.Reason = CompareText(string(goOut), string(gccOut))
+	} else {
+		r.Reason = Compare(string(goOut), string(gccOut), c.Lines)
+	}
 	r.Pass = r.Reason == ""
 	if !r.Pass {
 		r.GCCOut, r.GoOut = gccOut, goOut
@@ -194,6 +200,26 @@ func Compare(gocc, gcc string, lines bool) string {
 		}
 		if lines && (g.File != w.File || g.Line != w.Line) {
 			return fmt.Sprintf("first difference at line %d: gocc '%s' at %s:%d, gcc at %s:%d", w.OutLine, g.Text, g.File, g.Line, w.File, w.Line)
+		}
+	}
+	return ""
+}
+
+// CompareText compares two -E outputs line for line and describes the first line that
+// differs, or returns "".
+func CompareText(gocc, gcc string) string {
+	g := strings.SplitAfter(gocc, "\n")
+	w := strings.SplitAfter(gcc, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		gl, wl := "<EOF>", "<EOF>"
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("first difference at line %d: gocc %q gcc %q", i+1, gl, wl)
 		}
 	}
 	return ""
