@@ -88,6 +88,7 @@ ppdiff: build
 	$(PPDIFF) --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
 	$(PPDIFF) --mode tokens --corpus kernel --expect preproc/ppdiff/expect-kernel.txt
 	$(PPDIFF) --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
+	$(PPDIFF) --mode text --corpus torture,headers,kernel --expect preproc/ppdiff/expect-text.txt
 
 # Preprocessing speed, gocc -E against gcc -E in the same run, one file at a time: the
 # kernel corpus (the acceptance figure in README.md), then the headers.
@@ -98,6 +99,7 @@ ppdiff-fast: build
 	$(PPDIFF) --fast --mode tokens --corpus torture,headers --expect preproc/ppdiff/expect-tokens.txt
 	$(PPDIFF) --fast --mode tokens --corpus kernel --expect preproc/ppdiff/expect-kernel.txt
 	$(PPDIFF) --fast --mode deps --corpus torture --expect preproc/ppdiff/expect-deps.txt
+	$(PPDIFF) --fast --mode text --corpus torture,headers,kernel --expect preproc/ppdiff/expect-text.txt
 
 # gocc -fsyntax-only on every C file of an x86-64 tinyconfig Linux 6.1 build, with the
 # flags kbuild passed to gcc (kernel/README.md). The first run builds the kernel with gcc

@@ -41,6 +41,13 @@ type Options struct {
 	// Trigraphs: replace the nine trigraphs first (C11 5.2.1.1; gcc does it with
 	// -trigraphs and the strict -std= modes).
 	Trigraphs bool
+	// KeepComments: a Scanner returns each comment as a Comment token, spelled as
+	// written (line splices removed), for gcc's -C. The comment does not count as white
+	// space: the token after it has SpaceBefore only if white space follows the
+	// comment, and a comment that starts a line takes StartOfLine from the token after
+	// it (so "/* c */ #define" is no directive, as in gcc -C). SkipLine still passes
+	// over comments.
+	KeepComments bool
 }
 
 // TokenizeAsm is Tokenize for assembler-with-cpp sources (Options.Asm).
@@ -318,8 +325,9 @@ func Prepare(f *diag.File, opts Options) *Text {
 // lines of a skipped group (C11 6.10.1p6) without making tokens of them (SkipLine).
 // Tokens are as Tokenize makes them.
 type Scanner struct {
-	lx    lexer
-	flags Flags // flags of the next token so far (SpaceBefore, StartOfLine)
+	lx           lexer
+	flags        Flags // flags of the next token so far (SpaceBefore, StartOfLine)
+	keepComments bool
 	// Directive state for header names: 0 none, 1 saw '#' at line start, 2 saw include.
 	dirState int
 }
@@ -327,8 +335,9 @@ type Scanner struct {
 // NewScanner starts scanning text, the prepared contents of f (positions name f).
 func NewScanner(f *diag.File, text *Text, diags *diag.List, opts Options) *Scanner {
 	return &Scanner{
-		lx:    lexer{src: text.src, file: f, diags: diags, splices: text.splices, noDollar: opts.Asm, line: 1},
-		flags: StartOfLine,
+		lx:           lexer{src: text.src, file: f, diags: diags, splices: text.splices, noDollar: opts.Asm, line: 1},
+		flags:        StartOfLine,
+		keepComments: opts.KeepComments,
 	}
 }
 
@@ -350,12 +359,19 @@ func (sc *Scanner) Next() Token {
 			lx.pos++
 			sc.flags |= SpaceBefore
 			continue
-		case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '*':
-			lx.blockComment()
-			sc.flags |= SpaceBefore
-			continue
-		case c == '/' && lx.pos+1 < len(src) && src[lx.pos+1] == '/':
-			lx.lineComment()
+		case c == '/' && lx.pos+1 < len(src) && (src[lx.pos+1] == '*' || src[lx.pos+1] == '/'):
+			start := lx.pos
+			pos := lx.position(start)
+			if src[lx.pos+1] == '*' {
+				lx.blockComment()
+			} else {
+				lx.lineComment()
+			}
+			if sc.keepComments {
+				tok := Token{Kind: Comment, Flags: sc.flags, Text: src[start:lx.pos], Pos: pos}
+				sc.flags = 0
+				return tok
+			}
 			sc.flags |= SpaceBefore
 			continue
 		}

@@ -155,6 +155,27 @@ func TestTrigraphs(t *testing.T) {
 	}
 }
 
+// TestKeepComments: with KeepComments each comment is a token spelled as written
+// (splices removed); it takes the flags of its place, and the token after it has
+// SpaceBefore only for real white space.
+func TestKeepComments(t *testing.T) {
+	src := "/* a\n b */ #x // end\n/**/y /* s\\\nplice */ z\n"
+	var got []string
+	for _, tok := range TokenizeWith(&diag.File{Name: "t.c", Contents: []byte(src)}, &diag.List{}, Options{KeepComments: true}) {
+		if tok.Kind == EOF {
+			break
+		}
+		got = append(got, fmt.Sprintf("%s%q@%d:%d/%d", tok.Kind, tok.Text, tok.Pos.Line, tok.Pos.Col, tok.Flags&(SpaceBefore|StartOfLine)))
+	}
+	want := []string{
+		`comment"/* a\n b */"@1:1/2`, `#"#"@2:7/1`, `identifier"x"@2:8/0`, `comment"// end"@2:10/1`,
+		`comment"/**/"@3:1/2`, `identifier"y"@3:5/0`, `comment"/* splice */"@3:7/1`, `identifier"z"@4:10/1`,
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), strings.Join(want, " "))
+	}
+}
+
 // TestSkipLine checks that skipping lines finds the same line starts as lexing every
 // token: quotes and comments inside a skipped line hide newlines, comment openers and
 // quotes exactly as they do for Next.

@@ -22,6 +22,7 @@ const (
 	Other           // a stray character that is no other token (C11 6.4p3), e.g. '$' in asm, '\\'
 	Newline         // only produced when the lexer is asked for newlines (preprocessor use)
 	HeaderName      // <stdio.h> after #include, lexed specially
+	Comment         // a comment, only from a Scanner asked to keep them (Options.KeepComments, -C)
 
 	// Punctuators (C11 6.4.6). Digraphs are folded into their ordinary spelling's kind.
 	LBrack    // [
@@ -78,7 +79,7 @@ const (
 var kindNames = [...]string{
 	EOF: "end of file", Ident: "identifier", Number: "number", Char: "character constant",
 	String: "string literal", Other: "character", Newline: "newline", HeaderName: "header name",
-	LBrack: "[", RBrack: "]", LParen: "(", RParen: ")", LBrace: "{", RBrace: "}", Dot: ".",
+	Comment: "comment", LBrack: "[", RBrack: "]", LParen: "(", RParen: ")", LBrace: "{", RBrace: "}", Dot: ".",
 	Arrow: "->", Inc: "++", Dec: "--", Amp: "&", Star: "*", Plus: "+", Minus: "-", Tilde: "~",
 	Not: "!", Slash: "/", Percent: "%", Shl: "<<", Shr: ">>", Lt: "<", Gt: ">", Le: "<=",
 	Ge: ">=", EqEq: "==", NotEq: "!=", Xor: "^", Or: "|", AndAnd: "&&", OrOr: "||",
@@ -100,7 +101,7 @@ func (k Kind) IsPunct() bool { return k >= LBrack && k < numKinds }
 
 // Flags describe a token's surroundings, which the preprocessor needs for directives,
 // stringizing (C11 6.10.3.2) and -E output.
-type Flags uint8
+type Flags uint16
 
 const (
 	SpaceBefore Flags = 1 << iota // white space (or a comment) precedes the token
@@ -114,6 +115,9 @@ const (
 	// accidental pastes only at these edges, as gcc does.
 	ExpansionStart
 	ExpansionEnd
+	// BuiltinMacro: FromMacro, and the replacement list is one of the macros the
+	// compiler predefines ("<built-in>"); gcc gives these tokens no place of their own.
+	BuiltinMacro
 )
 
 // Token is one preprocessing token. Text is its exact spelling (for punctuators the

@@ -41,6 +41,12 @@ type Config struct {
 	// WorkingDirectory (-fworking-directory, implied by -g): -E output names the
 	// directory it was made in, in a marker after the first ("# 1 \"/dir//\"").
 	WorkingDirectory bool
+	// Comments (-C): -E output keeps the comments of the text, as gcc does; those in
+	// directives go with the directive. CommentsInMacros (-CC) also keeps those of
+	// #define bodies, which then appear where the macro is expanded. Comments are
+	// then tokens: one that starts a line hides a '#' after it from being a directive,
+	// and one after a function-like macro's name stops it from being invoked.
+	Comments, CommentsInMacros bool
 
 	// OnInclude, when set, is called once per file the preprocessor enters through
 	// #include (or -include), in order, with the name as gcc spells it and whether it

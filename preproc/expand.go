@@ -244,8 +244,19 @@ func (p *pp) expandOne(in *input) tok {
 		}
 		// A function-like macro name not followed by '(' is not an invocation (6.10.3p10).
 		next := p.read(in)
+		var pad tok // an empty expansion's white space between the name and what follows
+		for next.Kind == placemarker {
+			pad = next
+			next = p.read(in)
+		}
 		if next.Kind != lexer.LParen {
+			if next.Kind == lexer.Comment { // (-C) read as gcc reads arguments
+				next.Text = blockComment(next.Text)
+			}
 			p.unread(in, next)
+			if pad.Kind == placemarker {
+				p.unread(in, pad)
+			}
 			return t
 		}
 		args, flat, rparen, ok := p.collectArgs(in, m, t)
@@ -280,6 +291,8 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []to
 			t.Flags = t.Flags&^lexer.StartOfLine | lexer.SpaceBefore
 		}
 		switch t.Kind {
+		case lexer.Comment: // (-C) kept in the argument, as gcc does
+			t.Text = blockComment(t.Text)
 		case lexer.LParen:
 			depth++
 		case lexer.RParen:
@@ -355,8 +368,10 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	// Tokens of one argument share their hideset: its union with hs is computed once
 	// for each run of them (hidesets are immutable lists, so results can be shared).
 	var lastIn, lastOut *hideset
-	for _, t := range out {
+	trailingSpace := false
+	for i, t := range out {
 		if t.Kind == placemarker {
+			trailingSpace = i == len(out)-1 && t.Flags&lexer.SpaceBefore != 0
 			continue
 		}
 		if t.hs == nil {
@@ -375,6 +390,9 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	if len(res) > 0 {
 		res[0].Flags = res[0].Flags&^lexer.SpaceBefore | inv.Flags&(lexer.SpaceBefore|lexer.StartOfLine) | lexer.ExpansionStart
 		res[len(res)-1].Flags |= lexer.ExpansionEnd
+		if trailingSpace {
+			res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: lexer.SpaceBefore, Pos: inv.Pos}})
+		}
 	} else {
 		// An empty expansion still separates the tokens around it in -E output.
 		res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: inv.Flags, Pos: inv.Pos}})
@@ -443,7 +461,12 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 	}
 	isParam := func(i int) bool { return m.funcLike && i < hi && idx[i] >= 0 }
 	from := lexer.FromMacro
-	if def := m.pos.File; def != nil && def.System || def != nil && def.Name == "<built-in>" && spelledInSystem(&inv.Token) {
+	def := m.pos.File
+	builtin := def != nil && def.Name == "<built-in>"
+	if builtin {
+		from |= lexer.BuiltinMacro
+	}
+	if def != nil && def.System || builtin && spelledInSystem(&inv.Token) {
 		// gcc takes a predefined macro's tokens to be spelled where it is used.
 		from |= lexer.SystemMacro
 	}
@@ -485,7 +508,12 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			} else {
 				n := len(out)
 				out = appendArg(out, p.argExpanded(idx[i], args, expanded), b.Flags)
-				if len(out) == n && i+1 < hi && b.Flags&lexer.SpaceBefore != 0 {
+				if len(out) == n && i+1 == len(body) && b.Flags&lexer.SpaceBefore != 0 {
+					// At the end of the replacement, the white space goes before
+					// whatever follows the expansion (a placemarker that subst
+					// keeps).
+					out = append(out, tok{Token: lexer.Token{Kind: placemarker, Flags: lexer.SpaceBefore}})
+				} else if len(out) == n && i+1 < hi && b.Flags&lexer.SpaceBefore != 0 {
 					// An empty argument still separates what surrounds it in -E
 					// output (gcc's padding): "lock; __VA_ARGS__;" gives "lock; ;".
 					next := body[i+1]
@@ -540,9 +568,10 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 					*lhs = res
 					lhs.Flags |= lexer.ExpansionEnd // a pasted token is rescanned on its own
 				} else {
-					// Assembler: the operands stay two tokens, written without a space.
+					// An invalid paste: the operands stay two tokens, the right one
+					// with its own spacing, as gcc leaves them.
 					r := rhs[0]
-					r.Flags &^= lexer.SpaceBefore | lexer.StartOfLine
+					r.Flags &^= lexer.StartOfLine
 					out = append(out, r)
 				}
 			}
@@ -614,17 +643,16 @@ func stringize(arg []tok) tok {
 	return tok{Token: lexer.Token{Kind: lexer.String, Text: b.String()}}
 }
 
-// paste implements ## (C11 6.10.3.3p3): the result must be one valid token. In
-// assembler-with-cpp an invalid paste is no error (gcc): ok is false and the operands
-// stay apart.
+// paste implements ## (C11 6.10.3.3p3): the result must be one valid token. When it
+// is not, ok is false and the operands stay apart; that is an error, except in
+// assembler-with-cpp (gcc).
 func (p *pp) paste(l, r tok) (tok, bool) {
 	kind, spelling, ok := lexer.One(l.Text+r.Text, p.lexOpts)
 	if !ok {
-		if p.cfg.Assembler {
-			return l, false
+		if !p.cfg.Assembler {
+			p.diags.Errorf(l.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", l.Text, r.Text)
 		}
-		p.diags.Errorf(l.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", l.Text, r.Text)
-		return l, true
+		return l, false
 	}
 	res := l
 	res.Kind = kind

@@ -79,8 +79,8 @@ func TestCanonicalSystemHeaderNames(t *testing.T) {
 // TestOutputTextGCC checks that gocc's -E output is byte-identical to gcc's where the
 // file structure drives it: the opening markers, entering and leaving headers (guarded,
 // empty, nested, system), #line and line markers in the input, #pragma GCC
-// system_header, performed and passed-on pragmas, empty expansions, -P, and -dD's
-// definitions.
+// system_header, performed and passed-on pragmas, empty expansions, -P, -dD's
+// definitions, and the comments -C and -CC keep.
 func TestOutputTextGCC(t *testing.T) {
 	needGCC(t)
 	dir := t.TempDir()
@@ -92,11 +92,26 @@ func TestOutputTextGCC(t *testing.T) {
 		"c.h":      "#include \"b.h\"\nint b;\n",
 		"e.h":      "",
 		"sh.h":     "#pragma once\n#pragma GCC system_header\nint s;\n",
-		"sys/s.h":  "#define SYSMAC(x) __builtin_expect(x, 0)\n#define EMPTY_ATTR\nint f(void)\n     EMPTY_ATTR;\n",
+		"sys/s.h":  "#define SYSMAC(x) __builtin_expect(x, 0)\n#define EMPTY_ATTR\n#define DMAX __DBL_MAX__\nint f(void)\n     EMPTY_ATTR;\n",
 		"lines.c":  "int a;\n#line 10 \"foo.c\"\nint b;\n# 20 \"bar.h\" 1 3\nint c;\n# 30 \"foo.c\" 2\nint d;\n#line 50\nint e;\n#include \"a.h\"\nint f;\n",
 		"incl.c":   "#include \"a.h\"\nint x = X;\n#include \"c.h\"\n#include \"e.h\"\n#include \"e.h\"\n\n\n#include <s.h>\nint y = SYSMAC(x);\n#include \"sh.h\"\n#include \"sh.h\"\n\n\n\n\n\n\n\n\n\n\nint z;\n",
 		"pragma.c": "int a;\n\n\nint b;\n#define E\n   E\nint c;\n    E int d;\n#pragma foo   bar\n#pragma GCC poison qq\n#ident \"hi\"\nint e;\n",
 		"defs.c":   "#define A 1\n#define F(x, y) x + y\n#undef A\nint a;\n#include \"b.h\"\n",
+		// -C and -CC: comments in the text, in directives, in macro arguments and
+		// definitions, before a '#', between a macro's name and its '(', in headers.
+		"com.h": "int in_header; /* in header */\n",
+		"com.c": "/* leading\n   comment */\nint a; // line comment\n#define F(x, y) x + y /* in def */\n" +
+			"#define S(x) #x\n#if 1 /* in if */\nint b = F(1 /* arg */, 2); // after\n#endif // endif\n" +
+			"const char *s = S(a /* c */ b);\nint /* mid */ c;\n#include \"com.h\" /* after include */\n" +
+			"  /* indented */ int d;\nint e = F(\n  /* multi\n     line */ 3,\n  4);\n#define G /* def c */ 5\n" +
+			"int g = G;\n/**/int h;\n#pragma foo /* prag */ bar\n/* c */ #define X 1\nX\n" +
+			"int i = F /* c */ (1, 2);\nint j = S(// hi \"x\"\n b);\n#define CC(x) x // line in def\nint k = CC(1);\n" +
+			"#define N/**/(x) x\nN(1)\n#pragma /* empty */\n",
+		// An empty argument last in a replacement list still separates the tokens
+		// around the expansion; a system header's macro that expands to a
+		// predefined one does not mark the line as system code.
+		"pad.c": "#define OP1(L, N, R, I) L N##I R\n#define OP2(L, N, R) OP1(L, N, R, 0), OP1(L, N, R, 1)\n" +
+			"double OP2(, d,);\n#include <s.h>\ndouble m = DMAX;\n",
 	}
 	for name, text := range files {
 		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
@@ -106,7 +121,8 @@ func TestOutputTextGCC(t *testing.T) {
 		flags []string
 	}{
 		{"lines.c", nil}, {"incl.c", nil}, {"pragma.c", nil}, {"incl.c", []string{"-P"}},
-		{"pragma.c", []string{"-P"}}, {"defs.c", []string{"-dD"}},
+		{"pragma.c", []string{"-P"}}, {"defs.c", []string{"-dD"}}, {"com.c", []string{"-C"}},
+		{"com.c", []string{"-CC"}}, {"com.c", []string{"-C", "-P"}}, {"com.c", nil}, {"pad.c", nil},
 	} {
 		args := append([]string{"-E", "-nostdinc", "-isystem", sys}, tc.flags...)
 		cmd := exec.Command("gcc", append(args, tc.file)...)
@@ -124,6 +140,10 @@ func TestOutputTextGCC(t *testing.T) {
 				markers = false
 			case "-dD":
 				cfg.DumpDefines = true
+			case "-C":
+				cfg.Comments = true
+			case "-CC":
+				cfg.CommentsInMacros = true
 			}
 		}
 		src, _ := os.ReadFile(filepath.Join(dir, tc.file))

@@ -197,7 +197,11 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 	}
 	p.asserts = predefinedAssertions(tgt)
 	// gcc replaces trigraphs with -trigraphs and in the ISO modes (-std=c11, -ansi).
-	p.lexOpts = lexer.Options{Asm: cfg.Assembler, Trigraphs: cfg.Trigraphs || parseStd(cfg.Std).strict}
+	p.lexOpts = lexer.Options{
+		Asm:          cfg.Assembler,
+		Trigraphs:    cfg.Trigraphs || parseStd(cfg.Std).strict,
+		KeepComments: cfg.Comments || cfg.CommentsInMacros,
+	}
 	for _, d := range cfg.QuoteDirs {
 		p.chain = append(p.chain, searchDir{path: d})
 	}
@@ -454,14 +458,28 @@ func (p *pp) directive(s *source) {
 	line := p.lineBuf[:0]
 	defer func() { p.lineBuf = line[:0] }()
 	var lastLine int32 // physical line of the directive's last token
+	var space lexer.Flags
 	for {
 		t := s.peek()
 		if t.Kind == lexer.EOF || t.Flags&lexer.StartOfLine != 0 {
 			break
 		}
 		lastLine = t.Pos.Line
+		if t.Kind == lexer.Comment && !(p.cfg.CommentsInMacros && len(line) > 1 && line[0].IsIdent("define")) {
+			// (-C) A comment in a directive goes with it and is white space there;
+			// -CC keeps those after a #define's name.
+			space = lexer.SpaceBefore
+			s.advance()
+			continue
+		}
 		line = append(line, tok{Token: *t})
-		line[len(line)-1].Pos = s.pos(t)
+		d := &line[len(line)-1]
+		d.Pos = s.pos(t)
+		d.Flags |= space
+		space = 0
+		if d.Kind == lexer.Comment {
+			d.Text = blockComment(d.Text)
+		}
 		s.advance()
 	}
 	if len(line) == 0 {
@@ -635,6 +653,23 @@ func spell(toks []tok) string {
 	return b.String()
 }
 
+// blockComment is a comment as gcc keeps it in a macro argument or a #define body
+// (-C, -CC): a "//" comment becomes a "/* */" one, so that it cannot swallow what
+// follows it on the output line, with each '/' next to a '*' inside it made a '|' so
+// that the result is still one comment.
+func blockComment(text string) string {
+	if !strings.HasPrefix(text, "//") {
+		return text
+	}
+	b := []byte("/*" + text[2:] + "*/")
+	for i := 2; i < len(b)-2; i++ {
+		if b[i] == '/' && (b[i-1] == '*' || b[i+1] == '*') {
+			b[i] = '|'
+		}
+	}
+	return string(b)
+}
+
 // skip passes over a group whose condition is false, up to (not including) the #elif,
 // #else or #endif that ends it (C11 6.10.1p6). Skipped lines are only scanned for
 // conditional directives, so they may hold anything.
@@ -689,6 +724,9 @@ func (p *pp) define(dir tok, args []tok) {
 	rest := args[1:]
 	if len(rest) > 0 && rest[0].Kind == lexer.LParen && rest[0].Flags&lexer.SpaceBefore == 0 {
 		m.funcLike = true
+		if p.cfg.CommentsInMacros {
+			rest = dropParamComments(rest)
+		}
 		i := 1
 		for {
 			if i >= len(rest) {
@@ -726,7 +764,7 @@ func (p *pp) define(dir tok, args []tok) {
 			i++
 		}
 		rest = rest[i:]
-	} else if len(rest) > 0 && rest[0].Flags&lexer.SpaceBefore == 0 {
+	} else if len(rest) > 0 && rest[0].Flags&lexer.SpaceBefore == 0 && rest[0].Kind != lexer.Comment {
 		p.diags.Warnf(rest[0].Pos, "missing whitespace after the macro name")
 	}
 	m.body = make([]tok, len(rest))
@@ -776,6 +814,22 @@ func (p *pp) define(dir tok, args []tok) {
 	if p.pr != nil && p.pr.dumpDefines {
 		p.pr.definition(dir.Pos.File, p.top().outputLine(dir.Pos.Line), "#define "+macroDefinition(m))
 	}
+}
+
+// dropParamComments removes the comments (kept by -CC) from the parameter list at the
+// start of rest, which gcc passes over there.
+func dropParamComments(rest []tok) []tok {
+	end := 0
+	for end < len(rest) && rest[end].Kind != lexer.RParen {
+		end++
+	}
+	keep := rest[:0:0]
+	for i, t := range rest {
+		if i >= end || t.Kind != lexer.Comment {
+			keep = append(keep, t)
+		}
+	}
+	return keep
 }
 
 // outputLine is the line -E output shows for a line of s: 0 throughout <built-in>

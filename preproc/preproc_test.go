@@ -211,6 +211,13 @@ func TestErrors(t *testing.T) {
 			t.Errorf("%q: want diagnostic %q, got:\n%s", tc.src, tc.msg, b.String())
 		}
 	}
+	// An invalid paste leaves both operands, the right one with its own spacing, as
+	// gcc does (and goes on with the next ##).
+	src := "#define P(x) a ## x\n#define Q(x, y) x ## y ## z\nP(+) P( +) Q(+,-)\n"
+	text, _ := PreprocessText(&diag.File{Name: "paste.c", Contents: []byte(src)}, testConfig(), &diag.List{}, false)
+	if out, want := strings.TrimSpace(string(text)), "a+ a + +- z"; out != want {
+		t.Errorf("invalid pastes: got %q, want %q", out, want)
+	}
 	_, dl := runPP(t, "#warning careful\nx", nil)
 	if dl.HasErrors() || len(dl.Diags) != 1 || dl.Diags[0].Severity != diag.Warning {
 		t.Errorf("#warning: got %v", dl.Diags)

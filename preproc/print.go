@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"gocc/diag"
 	"gocc/lexer"
@@ -237,6 +238,9 @@ func (pr *printer) token(t *lexer.Token) {
 		}
 		return
 	case t.Kind == pragmaEnd:
+		if pr.directiveWords == 2 && pr.prev.Text == "pragma" {
+			bw.WriteByte(' ') // gcc writes "#pragma " and then the pragma's words
+		}
 		if pr.directiveWords > 0 {
 			bw.WriteByte('\n')
 			pr.printed = false
@@ -258,6 +262,7 @@ func (pr *printer) token(t *lexer.Token) {
 		}
 		bw.WriteString(t.Text)
 		pr.directiveWords++
+		pr.prev = *t
 		return
 	}
 	// A macro argument's tokens are placed where the outermost invocation is, as
@@ -287,12 +292,18 @@ func (pr *printer) token(t *lexer.Token) {
 		bw.WriteByte(' ')
 	}
 	system := sys != notSystem
-	if pr.markers && !pr.markerWritten && system != pr.prevSystem {
-		// gcc marks a change between system and user code at the token.
+	builtin := t.Flags&(lexer.BuiltinMacro|lexer.MacroArg) == lexer.BuiltinMacro
+	if pr.markers && !pr.markerWritten && system != pr.prevSystem && !builtin {
+		// gcc marks a change between system and user code at the token, unless
+		// it comes from a predefined macro.
 		pr.lineChange(pos, sys)
 		pr.prevSystem = system
 	}
 	bw.WriteString(t.Text)
+	if t.Kind == lexer.Comment {
+		// (-C) A comment's newlines carry the output to a later source line.
+		pr.srcLine += int32(strings.Count(t.Text, "\n"))
+	}
 	pr.markerWritten, pr.spaceNext = false, false
 	pr.printed = true
 	pr.prev, pr.hasPrev = *t, true

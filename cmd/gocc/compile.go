@@ -116,7 +116,9 @@ func (d *driver) compile(in Input, stop stopAfter, w io.Writer) (err error) {
 			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(1 << 30)
 		}
-		err := preproc.PreprocessTo(w, file, d.preprocConfig(in), diags, !o.NoLineMarkers)
+		cfg := d.preprocConfig(in)
+		cfg.Comments, cfg.CommentsInMacros = o.KeepComments, o.KeepMacroComments
+		err := preproc.PreprocessTo(w, file, cfg, diags, !o.NoLineMarkers)
 		if failed() {
 			return errReported // the output file, if any, is dropped (writeOutput)
 		}

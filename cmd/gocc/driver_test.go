@@ -295,6 +295,31 @@ func TestDefinesInOutput(t *testing.T) {
 	}
 }
 
+// TestKeepComments: -C keeps comments in -E output (-CC those of definitions too, and
+// -Wp,-C is the same); when compiling, gcc accepts and ignores them.
+func TestKeepComments(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "c.c")
+	os.WriteFile(src, []byte("#define ONE 1 /* one */\nint a /* a */ = ONE; // end\nint main(void) { return a - 1; }\n"), 0o644)
+	for _, tc := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"-C"}, "int a /* a */ = 1; // end\n"},
+		{[]string{"-Wp,-C"}, "int a /* a */ = 1; // end\n"},
+		{[]string{"-CC"}, "int a /* a */ = 1 /* one */; // end\n"},
+		{nil, "int a = 1;\n"},
+	} {
+		code, out, stderr := gocc(t, "", append(append([]string{"-E", "-P", "-nostdinc"}, tc.flags...), src)...)
+		if code != 0 || !strings.HasPrefix(out, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, output:\n%s", tc.flags, code, stderr, out)
+		}
+	}
+	if code, _, stderr := gocc(t, dir, "-C", "-CC", "-c", "c.c"); code != 0 {
+		t.Errorf("-C -c: exit %d, stderr %q", code, stderr)
+	}
+}
+
 // TestTargetLibDirs: a final "/*" picks the newest version directory (numerically).
 func TestTargetLibDirs(t *testing.T) {
 	root := t.TempDir()

@@ -52,8 +52,11 @@ type Options struct {
 	Inputs        []Input
 	NoLineMarkers bool // -P
 	DumpMacros    bool // -dM
-	Verbose       bool // -v
-	DryRun        bool // -###
+	// KeepComments (-C) and KeepMacroComments (-CC) keep comments in -E output; gcc
+	// accepts and ignores them when compiling.
+	KeepComments, KeepMacroComments bool
+	Verbose                         bool // -v
+	DryRun                          bool // -###
 
 	// Queries that print something and exit without compiling.
 	Version, DumpVersion, DumpMachine bool
@@ -529,9 +532,14 @@ func (o *Options) parseFlag(a string) error {
 	case "-r":
 		o.Relocatable = true
 		return nil
-	case "-pedantic", "-pedantic-errors", "-Wpedantic", "-pipe", "-Q", "-H", "-C", "-CC":
-		// Diagnostics-only or temp-file-placement options; -C (keep comments in -E output)
-		// is not implemented and ignored.
+	case "-C":
+		o.KeepComments = true
+		return nil
+	case "-CC":
+		o.KeepMacroComments = true
+		return nil
+	case "-pedantic", "-pedantic-errors", "-Wpedantic", "-pipe", "-Q", "-H":
+		// Diagnostics-only or temp-file-placement options.
 		return nil
 	case "-M", "-MM", "-MD", "-MMD", "-MP", "-MG":
 		o.Deps.flag(a)
@@ -629,6 +637,10 @@ func (o *Options) parsePreprocessorPassThrough(words []string) error {
 			}
 		case w == "-P":
 			o.NoLineMarkers = true
+		case w == "-C":
+			o.KeepComments = true
+		case w == "-CC":
+			o.KeepMacroComments = true
 		case strings.HasPrefix(w, "-D"), strings.HasPrefix(w, "-U"), strings.HasPrefix(w, "-I"):
 			sub, err := parseArgs([]string{w})
 			if err != nil {
