@@ -19,6 +19,7 @@ type Config struct {
 	NoStdInc                 bool     // -nostdinc
 	Macros                   []MacroOp
 	Includes                 []string // -include files, in order
+	MacroIncludes            []string // -imacros files, in order: only their macros are kept
 	Std                      string   // -std= value, "" for gcc's default (gnu17)
 	OptLevel                 int      // -O level (defines __OPTIMIZE__)
 	OptSize                  bool     // -Os

@@ -120,6 +120,7 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 	}
 	p.pushFile(cf.file, cf.text, found, idx)
 	p.top().guardKey = gkey
+	p.top().noOutput = s.noOutput || s.pseudo && p.macroIncludeLines[dir.Pos.Line]
 	if p.pr != nil {
 		p.pr.fileChanged(cf.file, 1, changeEnter, from)
 	}

@@ -80,7 +80,7 @@ func TestCanonicalSystemHeaderNames(t *testing.T) {
 // file structure drives it: the opening markers, entering and leaving headers (guarded,
 // empty, nested, system), #line and line markers in the input, #pragma GCC
 // system_header, performed and passed-on pragmas, empty expansions, -P, -dD's
-// definitions, and the comments -C and -CC keep.
+// definitions, the comments -C and -CC keep, and -imacros.
 func TestOutputTextGCC(t *testing.T) {
 	needGCC(t)
 	dir := t.TempDir()
@@ -110,6 +110,11 @@ func TestOutputTextGCC(t *testing.T) {
 		// An empty argument last in a replacement list still separates the tokens
 		// around the expansion; a system header's macro that expands to a
 		// predefined one does not mark the line as system code.
+		// -imacros: read first, its macros kept, its text (and that of what it
+		// includes) dropped; -include after it.
+		"im.h":  "#define IM 42\nint decl_in_imacros;\n  #include \"com.h\"\n    int indented;\n",
+		"inc.h": "#define INC 7\nint decl_in_include;\n",
+		"im.c":  "int x = IM + INC;\n",
 		"pad.c": "#define OP1(L, N, R, I) L N##I R\n#define OP2(L, N, R) OP1(L, N, R, 0), OP1(L, N, R, 1)\n" +
 			"double OP2(, d,);\n#include <s.h>\ndouble m = DMAX;\n",
 	}
@@ -123,6 +128,7 @@ func TestOutputTextGCC(t *testing.T) {
 		{"lines.c", nil}, {"incl.c", nil}, {"pragma.c", nil}, {"incl.c", []string{"-P"}},
 		{"pragma.c", []string{"-P"}}, {"defs.c", []string{"-dD"}}, {"com.c", []string{"-C"}},
 		{"com.c", []string{"-CC"}}, {"com.c", []string{"-C", "-P"}}, {"com.c", nil}, {"pad.c", nil},
+		{"im.c", []string{"-include", "inc.h", "-imacros", "im.h"}},
 	} {
 		args := append([]string{"-E", "-nostdinc", "-isystem", sys}, tc.flags...)
 		cmd := exec.Command("gcc", append(args, tc.file)...)
@@ -134,8 +140,12 @@ func TestOutputTextGCC(t *testing.T) {
 		cfg := testConfig()
 		cfg.NoStdInc, cfg.SystemDirs = true, []string{sys}
 		markers := true
-		for _, f := range tc.flags {
+		for i, f := range tc.flags {
 			switch f {
+			case "-include":
+				cfg.Includes = append(cfg.Includes, tc.flags[i+1])
+			case "-imacros":
+				cfg.MacroIncludes = append(cfg.MacroIncludes, tc.flags[i+1])
 			case "-P":
 				markers = false
 			case "-dD":

@@ -41,6 +41,9 @@ type source struct {
 	guardEnd   int    // token index after the guard's #endif line, -1 if not yet seen
 	guardKey   string // the file's key in pp.guards: its path and its name as included
 	pseudo     bool
+	// noOutput: an -imacros file, or one it includes. Its directives are performed;
+	// its other tokens are dropped without being expanded (gcc's cpp_scan_nooutput).
+	noOutput bool
 
 	// resumeLine is the presumed line after the #include being read from this file:
 	// where the output resumes when the included file ends.
@@ -101,6 +104,8 @@ type pp struct {
 	inIf       bool // evaluating a #if line
 	mainSource *source
 	pr         *printer // the -E output, told of file changes and (-dD) definitions; nil when compiling
+	// macroIncludeLines are the lines of <command-line> that include an -imacros file.
+	macroIncludeLines map[int32]bool
 	// outerInvocation is the position of the name of the last macro invocation read
 	// from a file: where -E output places the tokens of its arguments.
 	outerInvocation diag.Pos
@@ -248,8 +253,10 @@ func cleanPath(name string) string {
 	return name
 }
 
-// commandLineText is the -D, -U and -include options as source text, in order, preceded by
-// the implicit include of glibc's stdc-predef.h as gcc does.
+// commandLineText is the command line's part of the input as source text, in gcc's
+// order: the -D and -U options in their order, the -imacros files (whose text is then
+// dropped unexpanded: gcc's cpp_scan_nooutput), the implicit include of glibc's
+// stdc-predef.h, and the -include files.
 func (p *pp) commandLineText() string {
 	var b strings.Builder
 	for _, op := range p.cfg.Macros {
@@ -262,6 +269,13 @@ func (p *pp) commandLineText() string {
 			name, val = name[:i], name[i+1:]
 		}
 		b.WriteString("#define " + name + " " + strings.ReplaceAll(val, "\n", " ") + "\n")
+	}
+	for _, inc := range p.cfg.MacroIncludes {
+		if p.macroIncludeLines == nil {
+			p.macroIncludeLines = map[int32]bool{}
+		}
+		p.macroIncludeLines[int32(strings.Count(b.String(), "\n")+1)] = true
+		b.WriteString("#include " + quote(inc) + "\n")
 	}
 	if !p.cfg.NoStdInc && !p.cfg.Freestanding {
 		b.WriteString("#if __has_include(<stdc-predef.h>)\n#include <stdc-predef.h>\n#endif\n")
@@ -392,6 +406,13 @@ func (p *pp) fileToken() tok {
 		if s.presumed != nil {
 			r.Pos.File = s.presumed
 			r.Pos.Line += s.lineDelta
+		}
+		if s.noOutput {
+			if p.pr != nil && r.Flags&lexer.StartOfLine != 0 {
+				// gcc still starts the token's output line (blank in the end).
+				p.pr.lineChange(r.Pos, fileSysFlags(r.Pos.File))
+			}
+			continue
 		}
 		return r
 	}
@@ -615,18 +636,18 @@ func (p *pp) directive(s *source) {
 			p.pr.lineChange(args[0].Pos, fileSysFlags(args[0].Pos.File))
 		}
 		out := p.pragma(hash, args)
-		if !p.cfg.Assembler { // gcc's -E passes no pragma to the assembler
+		if !p.cfg.Assembler && !s.noOutput { // gcc's -E passes no pragma to the assembler
 			p.pragmaOut = append(p.pragmaOut, out...)
 		}
 	case "assert", "unassert":
 		p.assertDirective(name, args)
 	case "ident", "sccs":
 		out := p.identLine(hash, args)
-		if !p.cfg.Assembler {
+		if !p.cfg.Assembler && !s.noOutput {
 			p.pragmaOut = append(p.pragmaOut, out...)
 		}
 	default:
-		if p.cfg.Assembler {
+		if p.cfg.Assembler && !s.noOutput {
 			// In assembler-with-cpp, '#' starts assembler comments too: a line that
 			// is no directive goes to the output as it is, unexpanded.
 			p.pragmaOut = append(p.pragmaOut, hash)

@@ -259,6 +259,10 @@ var optChecks = map[string]func(e *optEnv){
 		e.write("x.c", "int v = PRE;\n")
 		out, _ := e.run(0, "-include", "f.h", "-E", "-P", "x.c")
 		contains(e.t, "-include", out, "int v = 5;")
+		e.write("m.h", "#define PRE 6\nint in_m;\n")
+		out, _ = e.run(0, "-imacros", "m.h", "-E", "-P", "x.c")
+		contains(e.t, "-imacros", out, "int v = 6;")
+		lacks(e.t, "-imacros", out, "in_m")
 	},
 	"-D X=1": func(e *optEnv) {
 		e.write("x.c", "int a = X; int b = Y;\n#ifdef Z\nint z;\n#endif\n")
@@ -603,6 +607,13 @@ var optChecks = map[string]func(e *optEnv){
 		lacks(e.t, "-P", out, "# 1")
 		out, _ = e.run(0, "-E", "-dM", "x.c")
 		contains(e.t, "-dM", out, "#define M 1")
+		out, _ = e.run(0, "-E", "-dD", "x.c")
+		contains(e.t, "-dD", out, "#define M 1\nint v = 1;")
+		e.write("c.c", "#define C 2 /* two */\nint w = C; /* w */\n")
+		out, _ = e.run(0, "-E", "-C", "c.c")
+		contains(e.t, "-C", out, "int w = 2; /* w */")
+		out, _ = e.run(0, "-E", "-CC", "c.c")
+		contains(e.t, "-CC", out, "int w = 2 /* two */; /* w */")
 	},
 	"-save-temps": func(e *optEnv) {
 		e.write("st.c", "int main(void) { return 0; }\n")

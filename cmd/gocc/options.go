@@ -273,8 +273,10 @@ func parseArgs(args []string) (*Options, error) {
 					return nil, usageErrorf("language %s not recognized", val)
 				}
 				lang = l
-			case "-include", "-imacros":
+			case "-include":
 				o.PP.Includes = append(o.PP.Includes, val)
+			case "-imacros":
+				o.PP.MacroIncludes = append(o.PP.MacroIncludes, val)
 			case "-iquote":
 				o.PP.QuoteDirs = append(o.PP.QuoteDirs, val)
 			case "-isystem":
