@@ -82,6 +82,9 @@ type Diagnostic struct {
 	// Func is the function the diagnostic is in ("" at file scope), for gcc's
 	// "In function 'f':" lines.
 	Func string
+	// Verbatim: the message's quotes are printed as written, never as ‘ ’ (gcc's
+	// preprocessor messages, and the text of #error and #warning).
+	Verbatim bool
 }
 
 func (d *Diagnostic) Error() string {
@@ -243,7 +246,7 @@ func (l *List) Print(w io.Writer) {
 		}
 		p := d.Pos
 		msg := d.Msg
-		if l.Color || l.UTF8 {
+		if (l.Color || l.UTF8) && !d.Verbatim {
 			msg = quotes(msg, lq+bold, end+rq)
 		}
 		// The option, in the severity's colour as gcc shows it.

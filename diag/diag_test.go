@@ -35,3 +35,18 @@ func TestPrint(t *testing.T) {
 		t.Errorf("NoCaret:\n%s", b.String())
 	}
 }
+
+// TestQuotes: in a UTF-8 locale 'x' is printed ‘x’, as gcc quotes names, except in a
+// Verbatim message (the preprocessor's, as libcpp's).
+func TestQuotes(t *testing.T) {
+	f := &File{Name: "t.c", Contents: []byte("y\n")}
+	l := &List{UTF8: true, NoCaret: true}
+	l.Errorf(Pos{File: f, Line: 1, Col: 1}, "'y' undeclared")
+	l.Add(&Diagnostic{Pos: Pos{File: f, Line: 1, Col: 1}, Severity: Error, Msg: "missing ')' after \"defined\"", Verbatim: true})
+	var b strings.Builder
+	l.Print(&b)
+	want := "t.c:1:1: error: ‘y’ undeclared\nt.c:1:1: error: missing ')' after \"defined\"\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}

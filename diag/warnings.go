@@ -18,6 +18,7 @@ var warningOptions = map[string]warnSpec{
 	"attributes":                    {byDefault: true},
 	"builtin-declaration-mismatch":  {byDefault: true},
 	"char-subscripts":               {wall: true},
+	"cpp":                           {byDefault: true}, // #warning
 	"discarded-qualifiers":          {byDefault: true},
 	"div-by-zero":                   {byDefault: true},
 	"format":                        {wall: true}, // shown as -Wformat=

@@ -41,7 +41,7 @@ func assertionAnswer(toks []tok) string {
 // diagnostic) when it is malformed; hasAnswer tells whether an answer was given.
 func (p *pp) parseAssertion(at tok, args []tok, what string) (pred, answer string, hasAnswer, ok bool) {
 	if len(args) == 0 || args[0].Kind != lexer.Ident {
-		p.diags.Errorf(at.Pos, "assertion without predicate")
+		p.errorf(at.Pos, "assertion without predicate")
 		return "", "", false, false
 	}
 	pred = args[0].Text
@@ -50,12 +50,12 @@ func (p *pp) parseAssertion(at tok, args []tok, what string) (pred, answer strin
 		return pred, "", false, true
 	}
 	if rest[0].Kind != lexer.LParen || rest[len(rest)-1].Kind != lexer.RParen {
-		p.diags.Errorf(at.Pos, "missing '(' after predicate")
+		p.errorf(at.Pos, "missing '(' after predicate")
 		return "", "", false, false
 	}
 	inner := rest[1 : len(rest)-1]
 	if len(inner) == 0 {
-		p.diags.Errorf(at.Pos, "predicate's answer is empty")
+		p.errorf(at.Pos, "predicate's answer is empty")
 		return "", "", false, false
 	}
 	return pred, assertionAnswer(inner), true, true
@@ -69,7 +69,7 @@ func (p *pp) assertDirective(name tok, args []tok) {
 	}
 	if name.Text == "assert" {
 		if !hasAnswer {
-			p.diags.Errorf(name.Pos, "missing '(' after predicate")
+			p.errorf(name.Pos, "missing '(' after predicate")
 			return
 		}
 		for _, a := range p.asserts[pred] {
@@ -99,7 +99,7 @@ func (p *pp) ifAssertion(in *input, hash tok) tok {
 	res := tok{Token: lexer.Token{Kind: lexer.Number, Text: "0", Pos: hash.Pos, Flags: hash.Flags}}
 	n := p.read(in)
 	if n.Kind != lexer.Ident {
-		p.diags.Errorf(hash.Pos, "assertion without predicate")
+		p.errorf(hash.Pos, "assertion without predicate")
 		p.unread(in, n)
 		return res
 	}
@@ -116,7 +116,7 @@ func (p *pp) ifAssertion(in *input, hash tok) tok {
 	for {
 		x := p.read(in)
 		if x.Kind == lexer.EOF {
-			p.diags.Errorf(hash.Pos, "missing ')' to complete answer")
+			p.errorf(hash.Pos, "missing ')' to complete answer")
 			p.unread(in, x)
 			return res
 		}
@@ -141,7 +141,7 @@ func (p *pp) ifAssertion(in *input, hash tok) tok {
 func (p *pp) identLine(hash tok, args []tok) []tok {
 	exp := p.expandList(args, false)
 	if len(exp) != 1 || exp[0].Kind != lexer.String {
-		p.diags.Errorf(hash.Pos, "invalid #ident directive")
+		p.errorf(hash.Pos, "invalid #ident directive")
 		return nil
 	}
 	str := exp[0]

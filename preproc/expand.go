@@ -124,6 +124,12 @@ const (
 	bBaseFile
 	bIncludeLevel
 	bPragma // _Pragma operator (C11 6.10.9)
+	// __has_attribute (and __has_cpp_attribute, the same in C), __has_c_attribute and
+	// __has_builtin: gcc's operators, usable in #if and in the text alike, whose
+	// operands are macro-expanded.
+	bHasAttribute
+	bHasStdAttribute
+	bHasBuiltin
 	bPoisoned
 )
 
@@ -284,7 +290,7 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []to
 	for {
 		t := p.read(in)
 		if t.Kind == lexer.EOF {
-			p.diags.Errorf(name.Pos, "unterminated argument list invoking macro \"%s\"", m.name)
+			p.errorf(name.Pos, "unterminated argument list invoking macro \"%s\"", m.name)
 			return nil, nil, t, false
 		}
 		if t.Flags&lexer.StartOfLine != 0 {
@@ -331,9 +337,9 @@ func (p *pp) checkArgs(m *macro, args [][]tok, name tok) [][]tok {
 	}
 	if len(args) != n {
 		if len(args) < n {
-			p.diags.Errorf(name.Pos, "macro \"%s\" requires %d arguments, but only %d given", m.name, n, len(args))
+			p.errorf(name.Pos, "macro \"%s\" requires %d arguments, but only %d given", m.name, n, len(args))
 		} else {
-			p.diags.Errorf(name.Pos, "macro \"%s\" passed %d arguments, but takes just %d", m.name, len(args), n)
+			p.errorf(name.Pos, "macro \"%s\" passed %d arguments, but takes just %d", m.name, len(args), n)
 		}
 		for len(args) < n {
 			args = append(args, nil)
@@ -650,7 +656,7 @@ func (p *pp) paste(l, r tok) (tok, bool) {
 	kind, spelling, ok := lexer.One(l.Text+r.Text, p.lexOpts)
 	if !ok {
 		if !p.cfg.Assembler {
-			p.diags.Errorf(l.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", l.Text, r.Text)
+			p.errorf(l.Pos, "pasting \"%s\" and \"%s\" does not give a valid preprocessing token", l.Text, r.Text)
 		}
 		return l, false
 	}
@@ -673,7 +679,7 @@ func (p *pp) expandBuiltin(in *input, m *macro, t tok) (tok, bool) {
 	}
 	switch m.builtin {
 	case bPoisoned:
-		p.diags.Errorf(t.Pos, "attempt to use poisoned \"%s\"", t.Text)
+		p.errorf(t.Pos, "attempt to use poisoned \"%s\"", t.Text)
 		return t, true
 	case bFile:
 		return mk(lexer.String, quote(p.remapMacroFile(p.presumedName())))
@@ -693,6 +699,10 @@ func (p *pp) expandBuiltin(in *input, m *macro, t tok) (tok, bool) {
 		return mk(lexer.String, p.now.Format(`"15:04:05"`))
 	case bTimestamp:
 		return mk(lexer.String, p.timestamp())
+	case bHasAttribute, bHasStdAttribute:
+		return mk(lexer.Number, strconv.Itoa(p.hasAttributeOperator(in, t, m.builtin == bHasStdAttribute)))
+	case bHasBuiltin:
+		return mk(lexer.Number, strconv.Itoa(p.hasBuiltinOperator(in, t)))
 	case bPragma:
 		if !in.fromFile {
 			// Inside an argument or #if: left for the rescan of the enclosing
@@ -726,7 +736,7 @@ func (p *pp) pragmaOperator(in *input, name tok) {
 	s := p.expandOne(in)
 	r := p.expandOne(in)
 	if l.Kind != lexer.LParen || s.Kind != lexer.String || r.Kind != lexer.RParen {
-		p.diags.Errorf(name.Pos, "_Pragma takes a parenthesized string literal")
+		p.errorf(name.Pos, "_Pragma takes a parenthesized string literal")
 		return
 	}
 	text := s.Text

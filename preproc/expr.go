@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gocc/diag"
 	"gocc/lexer"
 )
 
@@ -11,8 +12,9 @@ import (
 // in intmax_t / uintmax_t (6.10.1p4), after macro expansion, with 'defined' and the
 // __has_* operators evaluated first and every remaining identifier replaced by 0.
 
-// ifOperator evaluates 'defined' and the __has_* operators met while expanding a #if
-// line; their operands are not macro-expanded.
+// ifOperator evaluates 'defined', __has_include and __has_include_next met while
+// expanding a #if line; their operands are not macro-expanded (the other __has_*
+// operators are built-in macros: expandBuiltin).
 func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 	num := func(v bool) (tok, bool) {
 		s := "0"
@@ -29,25 +31,23 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 			n = p.read(in)
 		}
 		if n.Kind != lexer.Ident {
-			p.diags.Errorf(t.Pos, "operator \"defined\" requires an identifier")
+			p.errorf(t.Pos, "operator \"defined\" requires an identifier")
 			return num(false)
 		}
 		if paren {
 			if r := p.read(in); r.Kind != lexer.RParen {
-				p.diags.Errorf(t.Pos, "missing ')' after \"defined\"")
+				p.errorf(t.Pos, "missing ')' after \"defined\"")
 				p.unread(in, r)
 			}
 		}
 		m := p.macros.lookup(n.Text)
 		return num(m != nil && m.builtin != bPoisoned || isHasOperator(n.Text))
-	case "__has_include", "__has_include_next", "__has_attribute", "__has_builtin",
-		"__has_c_attribute", "__has_cpp_attribute", "__has_feature", "__has_extension",
-		"__has_warning":
+	case "__has_include", "__has_include_next":
 	default:
 		return t, false
 	}
 	if l := p.read(in); l.Kind != lexer.LParen {
-		p.diags.Errorf(t.Pos, "missing '(' after \"%s\"", t.Text)
+		p.errorf(t.Pos, "missing '(' after \"%s\"", t.Text)
 		p.unread(in, l)
 		return num(false)
 	}
@@ -56,7 +56,7 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 	for {
 		x := p.read(in)
 		if x.Kind == lexer.EOF {
-			p.diags.Errorf(t.Pos, "missing ')' after \"%s\" operand", t.Text)
+			p.errorf(t.Pos, "missing ')' after \"%s\" operand", t.Text)
 			p.unread(in, x)
 			break
 		}
@@ -70,27 +70,7 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 		}
 		operand = append(operand, x)
 	}
-	switch t.Text {
-	case "__has_include":
-		return num(p.hasInclude(t, operand, false))
-	case "__has_include_next":
-		return num(p.hasInclude(t, operand, true))
-	case "__has_attribute", "__has_c_attribute":
-		return num(len(operand) > 0 && p.hasAttribute(operand))
-	case "__has_builtin":
-		if len(operand) != 1 {
-			return num(false)
-		}
-		name := operand[0].Text
-		if keywordBuiltins[name] {
-			return num(true)
-		}
-		if p.cfg.HasBuiltin != nil {
-			return num(p.cfg.HasBuiltin(name))
-		}
-		return num(knownBuiltins[name])
-	}
-	return num(false) // __has_feature and friends are 0 in C, as in gcc
+	return num(p.hasInclude(t, operand, t.Text == "__has_include_next"))
 }
 
 func isHasOperator(name string) bool {
@@ -102,14 +82,146 @@ func isHasOperator(name string) bool {
 	return false
 }
 
-// hasAttribute knows the GNU attributes the rest of gocc accepts.
-func (p *pp) hasAttribute(op []tok) bool {
-	name := op[len(op)-1].Text
-	name = strings.TrimSuffix(strings.TrimPrefix(name, "__"), "__")
+// operandToken returns the next token of an operator's operand, macro-expanded (gcc
+// reads the operands of __has_attribute and __has_builtin with cpp_get_token), and
+// where a diagnostic about it points.
+func (p *pp) operandToken(in *input, op tok) (tok, diag.Pos) {
+	for {
+		x := p.expandOne(in)
+		if x.Kind == placemarker {
+			continue
+		}
+		if x.Kind == lexer.EOF || !x.Pos.IsValid() {
+			return x, op.Pos
+		}
+		return x, x.Pos
+	}
+}
+
+// hasAttributeOperator evaluates __has_attribute (attr) or __has_c_attribute (attr)
+// (std, C2x 6.10.1) after its name op, as gcc 12 does: the C2x standard attributes
+// give the version of their specification (also through __has_attribute), a GNU
+// attribute 1, as gnu::name too, and anything else 0. Names are taken without
+// surrounding "__" (gcc's canonicalize_attr_name).
+func (p *pp) hasAttributeOperator(in *input, op tok, std bool) int {
+	x, at := p.operandToken(in, op)
+	if x.Kind != lexer.LParen {
+		p.errorf(at, "missing '(' after \"__has_attribute\"")
+		return 0
+	}
+	x, at = p.operandToken(in, op)
+	if x.Kind != lexer.Ident {
+		p.errorf(at, "macro \"__has_attribute\" requires an identifier")
+		return 0
+	}
+	name := canonicalAttribute(x.Text)
+	result := 0
+	x, at = p.operandToken(in, op)
+	if x.Kind == lexer.Colon && p.scopeToken() {
+		y, _ := p.operandToken(in, op)
+		if y.Kind == lexer.Colon && y.Flags&lexer.SpaceBefore == 0 { // "::": a scoped name
+			z, zat := p.operandToken(in, op)
+			if z.Kind != lexer.Ident {
+				p.errorf(zat, "attribute identifier required after scope")
+				x, at = z, zat
+			} else {
+				if name == "gnu" && p.knownAttribute(canonicalAttribute(z.Text)) {
+					result = 1
+				}
+				x, at = p.operandToken(in, op)
+			}
+		} else {
+			p.unread(in, y)
+		}
+	} else {
+		switch name {
+		case "deprecated", "maybe_unused", "fallthrough":
+			result = 201904
+		case "nodiscard":
+			result = 202003
+		default:
+			if !std && p.knownAttribute(name) {
+				result = 1
+			}
+		}
+	}
+	if x.Kind != lexer.RParen {
+		p.errorf(at, "missing ')' after \"__has_attribute\"")
+	}
+	return result
+}
+
+// scopeToken reports whether "::" is a token, as gcc has it in the GNU modes and C2x.
+func (p *pp) scopeToken() bool {
+	st := parseStd(p.cfg.Std)
+	return !p.cfg.Assembler && (!st.strict || st.version == "202000L")
+}
+
+// canonicalAttribute is an attribute name without the "__" around it, if it has both.
+func canonicalAttribute(name string) string {
+	if len(name) > 4 && strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__") {
+		return name[2 : len(name)-2]
+	}
+	return name
+}
+
+// knownAttribute reports whether the rest of gocc accepts the GNU attribute name.
+func (p *pp) knownAttribute(name string) bool {
 	if p.cfg.HasAttribute != nil {
 		return p.cfg.HasAttribute(name)
 	}
 	return knownAttributes[name]
+}
+
+// hasBuiltinOperator evaluates __has_builtin (name) after its name op, as gcc 12 does
+// (its errors included): 1 for a builtin the compiler implements.
+func (p *pp) hasBuiltinOperator(in *input, op tok) int {
+	x, at := p.operandToken(in, op)
+	if x.Kind != lexer.LParen {
+		p.errorf(at, "missing '(' after \"__has_builtin\"")
+		return 0
+	}
+	name := ""
+	x, at = p.operandToken(in, op)
+	if x.Kind == lexer.Ident {
+		name = x.Text
+		x, at = p.operandToken(in, op)
+		if x.Kind != lexer.RParen {
+			p.errorf(at, "expected ')' after \"%s\"", name)
+			name = ""
+		}
+	} else {
+		p.errorf(at, "macro \"__has_builtin\" requires an identifier")
+		if x.Kind == lexer.RParen {
+			return 0
+		}
+	}
+	// The rest of the operand, up to its ')', is passed over.
+	for depth := 1; ; x, _ = p.operandToken(in, op) {
+		switch x.Kind {
+		case lexer.LParen:
+			depth++
+		case lexer.RParen:
+			depth--
+		}
+		if x.Kind == lexer.EOF || depth == 0 {
+			break
+		}
+	}
+	switch {
+	case name == "":
+		return 0
+	case keywordBuiltins[name]:
+		return 1
+	case p.cfg.HasBuiltin != nil:
+		if p.cfg.HasBuiltin(name) {
+			return 1
+		}
+		return 0
+	case knownBuiltins[name]:
+		return 1
+	}
+	return 0
 }
 
 // keywordBuiltins are the builtins gocc's parser implements as syntax, for which gcc's
@@ -164,7 +276,7 @@ func (p *pp) evalIf(dir tok, args []tok) bool {
 	toks := p.expandList(args, true)
 	p.inIf = false
 	if len(toks) == 0 {
-		p.diags.Errorf(dir.Pos, "#%s with no expression", dir.Text)
+		p.errorf(dir.Pos, "#%s with no expression", dir.Text)
 		return false
 	}
 	e := &evaluator{p: p, toks: toks, dir: dir}
@@ -184,7 +296,7 @@ func (e *evaluator) errorf(format string, args ...any) {
 	if e.i < len(e.toks) {
 		pos = e.toks[e.i].Pos
 	}
-	e.p.diags.Errorf(pos, format, args...)
+	e.p.errorf(pos, format, args...)
 }
 
 func (e *evaluator) peek() lexer.Kind {
@@ -457,21 +569,21 @@ func (p *pp) parseNumber(t tok) (ppValue, bool) {
 		base, digits = 8, digits[1:]
 	}
 	if strings.ContainsAny(s, ".") || base != 16 && strings.ContainsAny(digits, "eE") {
-		p.diags.Errorf(t.Pos, "floating constant in preprocessor expression")
+		p.errorf(t.Pos, "floating constant in preprocessor expression")
 		return ppValue{}, false
 	}
 	v, err := strconv.ParseUint(digits, base, 64)
 	if err != nil || digits == "" {
 		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			p.diags.Errorf(t.Pos, "integer constant is too large for its type")
+			p.errorf(t.Pos, "integer constant is too large for its type")
 			return ppValue{}, false
 		}
-		p.diags.Errorf(t.Pos, "invalid integer constant \"%s\" in #if", s)
+		p.errorf(t.Pos, "invalid integer constant \"%s\" in #if", s)
 		return ppValue{}, false
 	}
 	if !unsigned && v > 1<<63-1 {
 		if base == 10 {
-			p.diags.Warnf(t.Pos, "integer constant is so large that it is unsigned")
+			p.warnf(t.Pos, "integer constant is so large that it is unsigned")
 		}
 		unsigned = true
 	}

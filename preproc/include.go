@@ -53,11 +53,11 @@ func (p *pp) headerName(dir tok, args []tok) (string, bool, bool) {
 				}
 				b.WriteString(t.Text)
 			}
-			p.diags.Errorf(dir.Pos, "missing terminating > character")
+			p.errorf(dir.Pos, "missing terminating > character")
 			return "", false, false
 		}
 	}
-	p.diags.Errorf(dir.Pos, "#%s expects \"FILENAME\" or <FILENAME>", dir.Text)
+	p.errorf(dir.Pos, "#%s expects \"FILENAME\" or <FILENAME>", dir.Text)
 	return "", false, false
 }
 
@@ -68,12 +68,12 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		return
 	}
 	if name == "" {
-		p.diags.Errorf(dir.Pos, "empty filename in #%s", dir.Text)
+		p.errorf(dir.Pos, "empty filename in #%s", dir.Text)
 		return
 	}
 	next := dir.Text == "include_next"
 	if next && s == p.mainSource {
-		p.diags.Warnf(dir.Pos, "#include_next in primary source file")
+		p.warnf(dir.Pos, "#include_next in primary source file")
 		next = false
 	}
 	found, idx, system, ok := p.resolve(s, name, angled, next)
@@ -103,7 +103,7 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		p.once[key] = true
 	}
 	if len(p.files) >= maxIncludeDepth {
-		p.diags.Errorf(dir.Pos, "#include nested depth %d exceeds maximum of %d (use -fmax-include-depth=DEPTH to increase the maximum)", len(p.files), maxIncludeDepth)
+		p.errorf(dir.Pos, "#include nested depth %d exceeds maximum of %d (use -fmax-include-depth=DEPTH to increase the maximum)", len(p.files), maxIncludeDepth)
 		return
 	}
 	cf := p.load(found, system)
@@ -327,7 +327,7 @@ func (p *pp) hasInclude(op tok, operand []tok, next bool) bool {
 		if len(exp) > 0 && (exp[0].Kind == lexer.String || exp[0].Kind == lexer.Lt) && !sameToks(exp, operand) {
 			return p.hasInclude(op, exp, next)
 		}
-		p.diags.Errorf(op.Pos, "operator \"%s\" requires a header-name", op.Text)
+		p.errorf(op.Pos, "operator \"%s\" requires a header-name", op.Text)
 		return false
 	}
 	var s *source

@@ -1,9 +1,11 @@
 // Package preproc implements translation phase 4 (C11 5.1.1.2p1.4, 6.10) as gcc does:
 // directives, conditional inclusion, #include with gcc's search order, and macro
-// expansion. Its output is a token stream for the parser, or gcc -E text via Print.
+// expansion. Its output is a token stream for the parser (Preprocess), or gcc -E text
+// (PreprocessText, PreprocessTo).
 package preproc
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -230,6 +232,8 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 		"__FILE__": bFile, "__LINE__": bLine, "__COUNTER__": bCounter, "__DATE__": bDate,
 		"__TIME__": bTime, "__TIMESTAMP__": bTimestamp, "__BASE_FILE__": bBaseFile,
 		"__INCLUDE_LEVEL__": bIncludeLevel, "_Pragma": bPragma,
+		"__has_attribute": bHasAttribute, "__has_cpp_attribute": bHasAttribute,
+		"__has_c_attribute": bHasStdAttribute, "__has_builtin": bHasBuiltin,
 	} {
 		p.macros.set(name, &macro{name: name, builtin: k})
 	}
@@ -421,7 +425,7 @@ func (p *pp) fileToken() tok {
 func (p *pp) endFile(s *source) {
 	if len(p.conds) > s.condBase {
 		for _, c := range p.conds[s.condBase:] {
-			p.diags.Errorf(c.pos, "unterminated #%s", c.dir)
+			p.errorf(c.pos, "unterminated #%s", c.dir)
 		}
 		p.conds = p.conds[:s.condBase]
 	}
@@ -533,7 +537,7 @@ func (p *pp) directive(s *source) {
 			}
 		default:
 			if len(args) == 0 || args[0].Kind != lexer.Ident {
-				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
+				p.errorf(name.Pos, "no macro name given in #%s directive", name.Text)
 			} else {
 				m := p.macros.lookup(args[0].Text)
 				v = m != nil && m.builtin != bPoisoned || isHasOperator(args[0].Text)
@@ -557,12 +561,12 @@ func (p *pp) directive(s *source) {
 		}
 	case "elif", "elifdef", "elifndef", "else":
 		if len(p.conds) <= s.condBase {
-			p.diags.Errorf(name.Pos, "#%s without #if", name.Text)
+			p.errorf(name.Pos, "#%s without #if", name.Text)
 			return
 		}
 		c := &p.conds[len(p.conds)-1]
 		if c.inElse {
-			p.diags.Errorf(name.Pos, "#%s after #else", name.Text)
+			p.errorf(name.Pos, "#%s after #else", name.Text)
 		}
 		if len(p.conds) == s.guardDepth {
 			s.guardName = ""
@@ -585,7 +589,7 @@ func (p *pp) directive(s *source) {
 		switch name.Text {
 		case "elifdef", "elifndef": // C2x 6.10.1p2: #elif defined X / #elif !defined X
 			if len(args) == 0 || args[0].Kind != lexer.Ident {
-				p.diags.Errorf(name.Pos, "no macro name given in #%s directive", name.Text)
+				p.errorf(name.Pos, "no macro name given in #%s directive", name.Text)
 				break
 			}
 			m := p.macros.lookup(args[0].Text)
@@ -600,7 +604,7 @@ func (p *pp) directive(s *source) {
 		}
 	case "endif":
 		if len(p.conds) <= s.condBase {
-			p.diags.Errorf(name.Pos, "#endif without #if")
+			p.errorf(name.Pos, "#endif without #if")
 			return
 		}
 		if len(p.conds) == s.guardDepth && s.guardName != "" && s.guardEnd < 0 {
@@ -611,7 +615,7 @@ func (p *pp) directive(s *source) {
 		p.define(name, args)
 	case "undef":
 		if len(args) == 0 || args[0].Kind != lexer.Ident {
-			p.diags.Errorf(name.Pos, "no macro name given in #undef directive")
+			p.errorf(name.Pos, "no macro name given in #undef directive")
 			return
 		}
 		if m := p.macros.lookup(args[0].Text); m != nil && m.builtin == bPoisoned {
@@ -626,9 +630,11 @@ func (p *pp) directive(s *source) {
 	case "line":
 		p.lineDirective(s, hash, line, lastLine, false)
 	case "error":
-		p.diags.Errorf(hash.Pos, "#error %s", spell(args))
+		p.errorf(name.Pos, "#error %s", spell(args))
 	case "warning":
-		p.diags.Warnf(hash.Pos, "#warning %s", spell(args))
+		if d := p.diags.WarnOpt(name.Pos, "cpp", "#warning %s", spell(args)); d != nil {
+			d.Verbatim = true
+		}
 	case "pragma":
 		if p.pr != nil && performedPragma(args) {
 			// gcc -E starts an output line for a pragma it performs itself, at
@@ -658,7 +664,7 @@ func (p *pp) directive(s *source) {
 			p.pragmaOut = append(p.pragmaOut, tok{Token: lexer.Token{Kind: pragmaEnd, Pos: hash.Pos}})
 			return
 		}
-		p.diags.Errorf(name.Pos, "invalid preprocessing directive #%s", name.Text)
+		p.errorf(name.Pos, "invalid preprocessing directive #%s", name.Text)
 	}
 }
 
@@ -733,12 +739,12 @@ func (p *pp) elifdefKnown() bool {
 // define handles #define (C11 6.10.3).
 func (p *pp) define(dir tok, args []tok) {
 	if len(args) == 0 || args[0].Kind != lexer.Ident {
-		p.diags.Errorf(dir.Pos, "macro names must be identifiers")
+		p.errorf(dir.Pos, "macro names must be identifiers")
 		return
 	}
 	nameTok := args[0]
 	if nameTok.Text == "defined" {
-		p.diags.Errorf(nameTok.Pos, "\"defined\" cannot be used as a macro name")
+		p.errorf(nameTok.Pos, "\"defined\" cannot be used as a macro name")
 		return
 	}
 	m := &macro{name: nameTok.Text, pos: nameTok.Pos}
@@ -751,7 +757,7 @@ func (p *pp) define(dir tok, args []tok) {
 		i := 1
 		for {
 			if i >= len(rest) {
-				p.diags.Errorf(nameTok.Pos, "missing ')' in macro parameter list")
+				p.errorf(nameTok.Pos, "missing ')' in macro parameter list")
 				return
 			}
 			t := rest[i]
@@ -770,7 +776,7 @@ func (p *pp) define(dir tok, args []tok) {
 					i++
 				}
 			default:
-				p.diags.Errorf(t.Pos, "expected parameter name, found \"%s\"", t.Text)
+				p.errorf(t.Pos, "expected parameter name, found \"%s\"", t.Text)
 				return
 			}
 			i++
@@ -779,14 +785,14 @@ func (p *pp) define(dir tok, args []tok) {
 				break
 			}
 			if i >= len(rest) || rest[i].Kind != lexer.Comma || m.variadic {
-				p.diags.Errorf(nameTok.Pos, "expected ',' or ')' in macro parameter list")
+				p.errorf(nameTok.Pos, "expected ',' or ')' in macro parameter list")
 				return
 			}
 			i++
 		}
 		rest = rest[i:]
 	} else if len(rest) > 0 && rest[0].Flags&lexer.SpaceBefore == 0 && rest[0].Kind != lexer.Comment {
-		p.diags.Warnf(rest[0].Pos, "missing whitespace after the macro name")
+		p.warnf(rest[0].Pos, "missing whitespace after the macro name")
 	}
 	m.body = make([]tok, len(rest))
 	m.paramIdx = make([]int, len(rest))
@@ -810,25 +816,25 @@ func (p *pp) define(dir tok, args []tok) {
 		}
 	}
 	if n := len(m.body); n > 0 && (m.body[0].Kind == lexer.HashHash || m.body[n-1].Kind == lexer.HashHash) {
-		p.diags.Errorf(nameTok.Pos, "'##' cannot appear at either end of a macro expansion")
+		p.errorf(nameTok.Pos, "'##' cannot appear at either end of a macro expansion")
 		return
 	}
 	if m.funcLike {
 		for i, t := range m.body {
 			if t.Kind == lexer.Hash && (i+1 >= len(m.body) || m.paramIdx[i+1] < 0) &&
 				!(i+1 < len(m.body) && m.body[i+1].Text == "__VA_OPT__") {
-				p.diags.Errorf(t.Pos, "'#' is not followed by a macro parameter")
+				p.errorf(t.Pos, "'#' is not followed by a macro parameter")
 				return
 			}
 		}
 	}
 	if old := p.macros.lookup(m.name); old != nil {
 		if old.builtin == bPoisoned {
-			p.diags.Errorf(nameTok.Pos, "attempt to use poisoned \"%s\"", m.name)
+			p.errorf(nameTok.Pos, "attempt to use poisoned \"%s\"", m.name)
 			return
 		}
 		if !sameMacro(old, m) {
-			p.diags.Warnf(nameTok.Pos, "\"%s\" redefined", m.name)
+			p.warnf(nameTok.Pos, "\"%s\" redefined", m.name)
 		}
 	}
 	p.macros.set(m.name, m)
@@ -890,12 +896,12 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, lastLine int32, mark
 		args = p.expandList(line[1:], false)
 	}
 	if len(args) == 0 || args[0].Kind != lexer.Number {
-		p.diags.Errorf(hash.Pos, "\"%s\" after #line is not a positive integer", spell(args))
+		p.errorf(hash.Pos, "\"%s\" after #line is not a positive integer", spell(args))
 		return
 	}
 	n, err := strconv.ParseUint(args[0].Text, 10, 31)
 	if err != nil {
-		p.diags.Errorf(args[0].Pos, "\"%s\" after #line is not a positive integer", args[0].Text)
+		p.errorf(args[0].Pos, "\"%s\" after #line is not a positive integer", args[0].Text)
 		return
 	}
 	// The line after the directive gets number n.
@@ -1036,9 +1042,9 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 				}
 			}
 			if word(1) == "warning" {
-				p.diags.Warnf(hash.Pos, "%s", msg)
+				p.warnf(hash.Pos, "%s", msg)
 			} else {
-				p.diags.Errorf(hash.Pos, "%s", msg)
+				p.errorf(hash.Pos, "%s", msg)
 			}
 			return nil
 		}
@@ -1056,4 +1062,14 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 	}
 	out[2%len(out)].Flags |= lexer.SpaceBefore
 	return append(out, tok{Token: lexer.Token{Kind: pragmaEnd, Pos: hash.Pos}})
+}
+
+// errorf and warnf report a diagnostic as gcc's preprocessor does: its quotes are
+// printed as written, in any locale.
+func (p *pp) errorf(pos diag.Pos, format string, args ...any) {
+	p.diags.Add(&diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...), Verbatim: true})
+}
+
+func (p *pp) warnf(pos diag.Pos, format string, args ...any) {
+	p.diags.Add(&diag.Diagnostic{Pos: pos, Severity: diag.Warning, Msg: fmt.Sprintf(format, args...), Verbatim: true})
 }

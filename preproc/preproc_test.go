@@ -141,7 +141,7 @@ ok
 #ifdef __x86_64__
 x86
 #endif
-#if __has_include(<stdio.h>) && !__has_include("nonexistent.h") && __has_builtin(__builtin_expect) && !__has_feature(x)
+#if __has_include(<stdio.h>) && !__has_include("nonexistent.h") && __has_builtin(__builtin_expect) && !__has_attribute(no_such_attribute) && __has_c_attribute(nodiscard) == 202003
 has
 #endif
 #define ZERO 0
@@ -196,6 +196,10 @@ func TestErrors(t *testing.T) {
 		{"#pragma GCC poison bad\nbad", "poisoned"},
 		{"#foo", "invalid preprocessing directive"},
 		{"#if\n#endif", "#if with no expression"},
+		// gcc 12 has no __has_feature (clang's): an identifier, 0, then "(".
+		{"#if !__has_feature(x)\n#endif", "missing binary operator before token \"(\""},
+		{"__has_attribute(1)", "macro \"__has_attribute\" requires an identifier"},
+		{"__has_builtin(x y)", "expected ')' after \"x\""},
 	}
 	for _, tc := range tests {
 		_, dl := runPP(t, tc.src, nil)
