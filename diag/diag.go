@@ -11,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -29,6 +30,11 @@ type File struct {
 	// Presumed: the name and line numbers come from #line or a line marker, so Line
 	// does not index Contents (no source line or caret can be shown).
 	Presumed bool
+	// IncludedFrom is where the #include (or -include) that read this file is, in the
+	// including file's inclusion; invalid for the main file. Each inclusion of a file
+	// is a File of its own (sharing Contents), so that diagnostics name the chain of
+	// includes that led to them, as gcc's "In file included from" lines do.
+	IncludedFrom Pos
 }
 
 // Pos is a position in a source file. Line and Col are 1-based; the zero Pos means "no
@@ -198,6 +204,40 @@ func quotes(msg, open, close string) string {
 	return b.String()
 }
 
+// includeChain writes gcc's "In file included from" lines before a diagnostic in f,
+// the first in f since one in another file: one line per #include that led to f,
+// innermost first, each naming the including file and line (only the name for
+// "<command-line>"), up to the main file or to an #include whose chain was already
+// shown (seen holds those, as gcc's includes_seen does).
+func includeChain(w io.Writer, f *File, seen map[Pos]bool, bold, end string) {
+	shown := func(f *File) bool { // reports whether f's chain is known, and records it
+		at := f.IncludedFrom
+		if !at.IsValid() || seen[at] {
+			return true
+		}
+		seen[at] = true
+		return false
+	}
+	if shown(f) {
+		return
+	}
+	lead := "In file included from "
+	for {
+		at := f.IncludedFrom
+		locus := at.File.Name
+		if at.Line > 0 {
+			locus += ":" + strconv.Itoa(int(at.Line))
+		}
+		fmt.Fprintf(w, "%s%s%s%s", lead, bold, locus, end)
+		lead = ",\n                 from "
+		f = at.File
+		if shown(f) {
+			break
+		}
+	}
+	fmt.Fprint(w, ":\n")
+}
+
 // Print writes the diagnostics in the order they were reported, in gcc's format:
 // "file:line:col: severity: message", the column counted in display columns (tabs
 // to the next multiple of 8, a UTF-8 character as one, gcc's default
@@ -223,7 +263,13 @@ func (l *List) Print(w io.Writer) {
 	if l.UTF8 {
 		lq, rq = "‘", "’"
 	}
+	var module *File // the file inclusion of the last diagnostic
+	seen := map[Pos]bool{}
 	for _, d := range l.Diags {
+		if f := d.Pos.File; f != nil && f != module {
+			module = f
+			includeChain(w, f, seen, bold, end)
+		}
 		if d.Func != fn && d.Pos.File != nil {
 			// gcc names the function (or the return to file scope) before the first
 			// diagnostic in it.

@@ -118,11 +118,17 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		from = dir.Pos.Line
 		s.resumeLine = args[len(args)-1].Pos.Line + 1
 	}
-	p.pushFile(cf.file, cf.text, found, idx)
+	// Each inclusion is a File of its own, which knows where it was included.
+	inclusion := *cf.file
+	inclusion.IncludedFrom = dir.Pos
+	if s.pseudo {
+		inclusion.IncludedFrom.Line = 0 // gcc names only "<command-line>"
+	}
+	p.pushFile(&inclusion, cf.text, found, idx)
 	p.top().guardKey = gkey
 	p.top().noOutput = s.noOutput || s.pseudo && p.macroIncludeLines[dir.Pos.Line]
 	if p.pr != nil {
-		p.pr.fileChanged(cf.file, 1, changeEnter, from)
+		p.pr.fileChanged(&inclusion, 1, changeEnter, from)
 	}
 }
 

@@ -936,7 +936,8 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, lastLine int32, mark
 		}
 	}
 	if s.presumed == nil || s.presumed.Name != name || s.presumed.System != system || s.presumed.ExternC != externC {
-		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system, ExternC: externC, Presumed: true}
+		s.presumed = &diag.File{Name: name, Contents: s.file.Contents, System: system, ExternC: externC, Presumed: true,
+			IncludedFrom: s.file.IncludedFrom}
 	}
 	s.lineDelta = int32(n) - physNext
 	if p.pr != nil {

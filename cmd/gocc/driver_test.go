@@ -352,3 +352,42 @@ func TestLocaleQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludeChainMatchesGCC: a diagnostic in a header is preceded by gcc's "In file
+// included from" lines (innermost first, "<command-line>" for -include, presumed names
+// after #line), printed again whenever the diagnostics move to another inclusion.
+func TestIncludeChainMatchesGCC(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("gcc is not installed: it is the oracle")
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"b.h":      "#warning in b\n",
+		"a.h":      "#warning a first\n#include \"b.h\"\n#warning a after b\n",
+		"c.h":      "#include \"b.h\"\n",
+		"m.c":      "#include \"a.h\"\n#warning main\n#include \"b.h\"\n#line 50 \"foo.c\"\n#include \"b.h\"\n#include <s.h>\nint x;\n",
+		"sys/s.h":  "#include \"s2.h\"\n#warning in s\n",
+		"sys/s2.h": "#warning in s2\n",
+		"pre.c":    "#warning main\n",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	for _, args := range [][]string{
+		{"-E", "-isystem", "sys", "m.c"},
+		{"-E", "-include", "c.h", "pre.c"},
+	} {
+		args = append([]string{"-fno-diagnostics-show-caret"}, args...)
+		cmd := exec.Command("gcc", args...)
+		cmd.Dir = dir
+		var want bytes.Buffer
+		cmd.Stderr = &want
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("gcc %v: %v", args, err)
+		}
+		code, _, got := gocc(t, dir, args...)
+		if code != 0 || got != want.String() {
+			t.Errorf("gocc %v: exit %d\ngot:\n%s\nwant:\n%s", args, code, got, want.String())
+		}
+	}
+}
