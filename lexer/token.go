@@ -118,6 +118,11 @@ const (
 	// BuiltinMacro: FromMacro, and the replacement list is one of the macros the
 	// compiler predefines ("<built-in>"); gcc gives these tokens no place of their own.
 	BuiltinMacro
+	// PaddingSpace: SpaceBefore says what -E output shows, set by the substitution
+	// that produced the token (gcc's padding: the macro name's or parameter's white
+	// space), and the token's own white space (gcc's PREV_WHITE, which an operand of
+	// ## keeps) is the opposite.
+	PaddingSpace
 )
 
 // Token is one preprocessing token. Text is its exact spelling (for punctuators the

@@ -204,8 +204,10 @@ func (p *pp) expandInto(out, toks []tok, ifMode bool) []tok {
 			space |= t.Flags & lexer.SpaceBefore
 			continue
 		}
-		t.Flags |= space
-		space = 0
+		if space != 0 {
+			setSpace(&t, true)
+			space = 0
+		}
 		out = append(out, t)
 	}
 }
@@ -394,7 +396,8 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 		res = append(res, t)
 	}
 	if len(res) > 0 {
-		res[0].Flags = res[0].Flags&^lexer.SpaceBefore | inv.Flags&(lexer.SpaceBefore|lexer.StartOfLine) | lexer.ExpansionStart
+		res[0].Flags |= inv.Flags&lexer.StartOfLine | lexer.ExpansionStart
+		setSpace(&res[0], inv.Flags&lexer.SpaceBefore != 0)
 		res[len(res)-1].Flags |= lexer.ExpansionEnd
 		if trailingSpace {
 			res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: lexer.SpaceBefore, Pos: inv.Pos}})
@@ -495,7 +498,8 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 		// # param (6.10.3.2)
 		if m.funcLike && b.Kind == lexer.Hash && isParam(i+1) {
 			s := stringize(args[idx[i+1]])
-			s.Pos, s.Flags = inv.Pos, b.Flags
+			s.Pos, s.Flags = inv.Pos, b.Flags&^lexer.SpaceBefore // a new token, with no white space of its own
+			setSpace(&s, b.Flags&lexer.SpaceBefore != 0)
 			out = append(out, s)
 			i++
 			continue
@@ -525,7 +529,8 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 					next := body[i+1]
 					if !isParam(i+1) && next.Kind != lexer.HashHash && next.Kind != lexer.Hash {
 						next.Pos = inv.Pos
-						next.Flags |= from | lexer.SpaceBefore | lexer.ExpansionStart
+						next.Flags |= from | lexer.ExpansionStart
+						setSpace(&next, true)
 						out = append(out, next)
 						i++
 					}
@@ -541,7 +546,11 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 					out = out[:len(out)-1]
 				} else {
 					// The arguments keep their own spacing: gcc pads no operand of ##.
-					out = appendArg(out, args[va], args[va][0].Flags)
+					var own lexer.Flags
+					if ownSpace(&args[va][0]) {
+						own = lexer.SpaceBefore
+					}
+					out = appendArg(out, args[va], own)
 				}
 				i++
 				continue
@@ -568,7 +577,7 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			if lhs.Kind == placemarker {
 				fl := lhs.Flags
 				*lhs = rhs[0]
-				lhs.Flags = fl | rhs[0].Flags&lexer.SpaceBefore
+				lhs.Flags = fl | rhs[0].Flags&(lexer.SpaceBefore|lexer.PaddingSpace)
 			} else if rhs[0].Kind != placemarker {
 				if res, ok := p.paste(*lhs, rhs[0]); ok {
 					*lhs = res
@@ -578,6 +587,7 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 					// with its own spacing, as gcc leaves them.
 					r := rhs[0]
 					r.Flags &^= lexer.StartOfLine
+					setSpace(&r, ownSpace(&r))
 					out = append(out, r)
 				}
 			}
@@ -587,6 +597,26 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 		out = append(out, b)
 	}
 	return out
+}
+
+// setSpace gives t the white space before it that -E output shows where a
+// substitution places it (gcc's padding), keeping a record of the token's own
+// (PaddingSpace), which an operand of ## goes by.
+func setSpace(t *tok, space bool) {
+	own := ownSpace(t)
+	t.Flags &^= lexer.SpaceBefore | lexer.PaddingSpace
+	if space {
+		t.Flags |= lexer.SpaceBefore
+	}
+	if space != own {
+		t.Flags |= lexer.PaddingSpace
+	}
+}
+
+// ownSpace reports whether white space preceded t where it was written (gcc's
+// PREV_WHITE), whatever the substitutions that carried it made of it.
+func ownSpace(t *tok) bool {
+	return (t.Flags&lexer.SpaceBefore != 0) != (t.Flags&lexer.PaddingSpace != 0)
 }
 
 // appendArg appends an argument's tokens, marked MacroArg; the first takes the
@@ -599,7 +629,8 @@ func appendArg(out, a []tok, flags lexer.Flags) []tok {
 	}
 	if len(out) > n {
 		out[len(out)-1].Flags |= lexer.ExpansionEnd
-		out[n].Flags = out[n].Flags&^lexer.SpaceBefore | flags&lexer.SpaceBefore | lexer.ExpansionStart
+		out[n].Flags |= lexer.ExpansionStart
+		setSpace(&out[n], flags&lexer.SpaceBefore != 0)
 	}
 	return out
 }
@@ -675,7 +706,10 @@ func (p *pp) paste(l, r tok) (tok, bool) {
 // or false after pushing replacement tokens back onto in.
 func (p *pp) expandBuiltin(in *input, m *macro, t tok) (tok, bool) {
 	mk := func(k lexer.Kind, text string) (tok, bool) {
-		return tok{Token: lexer.Token{Kind: k, Flags: t.Flags, Text: text, Pos: t.Pos}, hs: t.hs.add(m)}, true
+		// A new token, with no white space of its own; -E output shows the name's.
+		r := tok{Token: lexer.Token{Kind: k, Flags: t.Flags &^ (lexer.SpaceBefore | lexer.PaddingSpace), Text: text, Pos: t.Pos}, hs: t.hs.add(m)}
+		setSpace(&r, t.Flags&lexer.SpaceBefore != 0)
+		return r, true
 	}
 	switch m.builtin {
 	case bPoisoned:

@@ -110,6 +110,15 @@ func TestOutputTextGCC(t *testing.T) {
 		// An empty argument last in a replacement list still separates the tokens
 		// around the expansion; a system header's macro that expands to a
 		// predefined one does not mark the line as system code.
+		// An operand of ## keeps its own white space, not the padding a
+		// substitution gave it (Linux's no_printk(fmt, ##__VA_ARGS__) behind
+		// WARN and DEBUG_LOCKS_WARN_ON).
+		"va.c": "#define no_printk(fmt, ...) ({ if (0) _printk(fmt, ##__VA_ARGS__); 0; })\n" +
+			"#define WARN(condition, format...) ({ int w = !!(condition); no_printk(format); w; })\n" +
+			"#define DLW(c) WARN(1, \"DLW(%s)\", #c)\n#define S(x) #x\n#define P(fmt, ...) f(fmt, ##__VA_ARGS__)\n" +
+			"#define Q(a, b) P(a, b)\n#define R(a, b) P(a,b)\n#define T(a, ...) P(a, __VA_ARGS__)\n#define E\n" +
+			"DLW(preemptible());\nP(\"x\", S(y)); P(\"x\",S(y)); Q(\"x\", S(y)); R(\"x\", S(y)); R(\"x\",y);\n" +
+			"T(\"x\", y); T(\"x\",y); T(\"x\", E y); T(\"x\",E y);\nT(\"x\", __LINE__); P(\"x\", __LINE__);\n",
 		// -imacros: read first, its macros kept, its text (and that of what it
 		// includes) dropped; -include after it.
 		"im.h":  "#define IM 42\nint decl_in_imacros;\n  #include \"com.h\"\n    int indented;\n",
@@ -128,7 +137,7 @@ func TestOutputTextGCC(t *testing.T) {
 		{"lines.c", nil}, {"incl.c", nil}, {"pragma.c", nil}, {"incl.c", []string{"-P"}},
 		{"pragma.c", []string{"-P"}}, {"defs.c", []string{"-dD"}}, {"com.c", []string{"-C"}},
 		{"com.c", []string{"-CC"}}, {"com.c", []string{"-C", "-P"}}, {"com.c", nil}, {"pad.c", nil},
-		{"im.c", []string{"-include", "inc.h", "-imacros", "im.h"}},
+		{"im.c", []string{"-include", "inc.h", "-imacros", "im.h"}}, {"va.c", nil},
 	} {
 		args := append([]string{"-E", "-nostdinc", "-isystem", sys}, tc.flags...)
 		cmd := exec.Command("gcc", append(args, tc.file)...)
