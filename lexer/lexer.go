@@ -38,6 +38,9 @@ type Options struct {
 	// Asm: assembler-with-cpp (.S) sources, where '$' is not an identifier character,
 	// as in gcc, so "$CONST" is '$' and a macro name ("movl $RET, %eax" expands RET).
 	Asm bool
+	// NoDigraphs: "<:" and the other digraphs (C11 6.4.6p3) are two punctuators, as
+	// in C90 (gcc -std=c90) and in assembler-with-cpp, where they never are digraphs.
+	NoDigraphs bool
 	// Trigraphs: replace the nine trigraphs first (C11 5.2.1.1; gcc does it with
 	// -trigraphs and the strict -std= modes).
 	Trigraphs bool
@@ -170,12 +173,13 @@ func splice(src []byte) (string, []spliceMark) {
 }
 
 type lexer struct {
-	src      string
-	file     *diag.File
-	diags    *diag.List
-	splices  []spliceMark
-	noDollar bool // '$' is no identifier character (TokenizeAsm)
-	ucn      bool // the identifier just lexed holds a universal character name
+	src       string
+	file      *diag.File
+	diags     *diag.List
+	splices   []spliceMark
+	noDollar  bool // '$' is no identifier character (TokenizeAsm)
+	noDigraph bool // digraphs are not recognized (Options.NoDigraphs, assembler)
+	ucn       bool // the identifier just lexed holds a universal character name
 
 	pos       int   // next byte
 	line      int32 // logical line number (newlines seen in the spliced text) + 1
@@ -288,7 +292,7 @@ func One(text string, opts Options) (kind Kind, spelling string, ok bool) {
 	case c == '/' && len(text) > 1 && (text[1] == '*' || text[1] == '/'):
 		return EOF, "", false
 	}
-	lx := lexer{src: text, noDollar: opts.Asm}
+	lx := lexer{src: text, noDollar: opts.Asm, noDigraph: opts.Asm || opts.NoDigraphs}
 	kind = lx.next(false)
 	if lx.pos != len(text) {
 		return kind, "", false
@@ -335,7 +339,8 @@ type Scanner struct {
 // NewScanner starts scanning text, the prepared contents of f (positions name f).
 func NewScanner(f *diag.File, text *Text, diags *diag.List, opts Options) *Scanner {
 	return &Scanner{
-		lx:           lexer{src: text.src, file: f, diags: diags, splices: text.splices, noDollar: opts.Asm, line: 1},
+		lx: lexer{src: text.src, file: f, diags: diags, splices: text.splices, noDollar: opts.Asm,
+			noDigraph: opts.Asm || opts.NoDigraphs, line: 1},
 		flags:        StartOfLine,
 		keepComments: opts.KeepComments,
 	}
@@ -386,6 +391,9 @@ func (sc *Scanner) Next() Token {
 	kind := lx.next(sc.dirState == 2)
 	tok := Token{Kind: kind, Flags: flags, Text: src[start:lx.pos], Pos: pos}
 	if kind.IsPunct() {
+		if len(tok.Text) != len(kindNames[kind]) {
+			tok.Flags |= Digraph // (a spliced or trigraph spelling was made plain before)
+		}
 		tok.Text = kindNames[kind]
 	}
 	if kind == Ident && lx.ucn {
@@ -686,7 +694,7 @@ func (lx *lexer) punct() Kind {
 		}
 	case ':':
 		k = Colon
-		if at(1) == '>' { // digraph :>
+		if at(1) == '>' && !lx.noDigraph { // digraph :>
 			n, k = 2, RBrack
 		}
 	case '#':
@@ -695,12 +703,12 @@ func (lx *lexer) punct() Kind {
 			n, k = 2, HashHash
 		}
 	case '%':
-		switch at(1) {
-		case '=':
+		switch {
+		case at(1) == '=':
 			n, k = 2, ModAssign
-		case '>': // digraph %>
+		case at(1) == '>' && !lx.noDigraph: // digraph %>
 			n, k = 2, RBrace
-		case ':': // digraphs %: and %:%:
+		case at(1) == ':' && !lx.noDigraph: // digraphs %: and %:%:
 			if at(2) == '%' && at(3) == ':' {
 				n, k = 4, HashHash
 			} else {
@@ -718,10 +726,14 @@ func (lx *lexer) punct() Kind {
 			}
 		case '=':
 			n, k = 2, Le
-		case ':': // digraph <:
-			n, k = 2, LBrack
-		case '%': // digraph <%
-			n, k = 2, LBrace
+		case ':', '%':
+			if lx.noDigraph {
+				k = Lt
+			} else if at(1) == ':' { // digraph <:
+				n, k = 2, LBrack
+			} else { // digraph <%
+				n, k = 2, LBrace
+			}
 		default:
 			k = Lt
 		}

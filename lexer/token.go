@@ -123,7 +123,21 @@ const (
 	// space), and the token's own white space (gcc's PREV_WHITE, which an operand of
 	// ## keeps) is the opposite.
 	PaddingSpace
+	// Digraph: the punctuator was written as a digraph (C11 6.4.6p3); Text holds its
+	// ordinary spelling, Spelling the one written, which -E output keeps.
+	Digraph
 )
+
+// digraphs are the spellings of the digraphs, by the kind they stand for.
+var digraphs = map[Kind]string{LBrack: "<:", RBrack: ":>", LBrace: "<%", RBrace: "%>", Hash: "%:", HashHash: "%:%:"}
+
+// Spelling is the token as written: Text, or the digraph it was written as.
+func (t *Token) Spelling() string {
+	if t.Flags&Digraph != 0 {
+		return digraphs[t.Kind]
+	}
+	return t.Text
+}
 
 // Token is one preprocessing token. Text is its exact spelling (for punctuators the
 // canonical spelling, digraphs folded). Pos is where it was written; for a token produced

@@ -673,7 +673,7 @@ func stringize(arg []tok) tok {
 				b.WriteByte(t.Text[k])
 			}
 		} else {
-			b.WriteString(t.Text)
+			b.WriteString(t.Spelling())
 		}
 	}
 	b.WriteByte('"')

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gocc/diag"
@@ -188,4 +189,44 @@ func fromMainFile(out []byte, name string) []byte {
 		return out[i:]
 	}
 	return out
+}
+
+// TestAvoidPasteGCC checks gcc's rule for separating tokens where an expansion ends
+// (cpp_avoid_paste) on every pair of a set of tokens, digraphs and stray characters
+// included, in C (gnu17 and c90, which has no digraphs) and in assembler-with-cpp.
+func TestAvoidPasteGCC(t *testing.T) {
+	needGCC(t)
+	toks := []string{"x", "L", "u8", "1", "1e", "0x1", ".5", "'a'", "L'a'", `"s"`, `L"s"`, "+", "-", "*", "/",
+		"%", "&", "|", "^", "<", ">", "=", "!", ".", ":", "->", "<<", ">>", "<=", ">=", "==", "!=", "&&",
+		"||", "++", "--", "...", "<:", "%>", "%:", `\`, "$", "@", "?", ";", "[", "]", "{", "}", "~"}
+	var src strings.Builder
+	src.WriteString("#define X(a) a\n")
+	for _, a := range toks {
+		for _, b := range toks {
+			src.WriteString("X(" + a + ")" + b + " ; ")
+		}
+		src.WriteString("\n")
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		flags []string
+	}{{"p.c", nil}, {"p.c", []string{"-std=c90"}}, {"p.S", nil}} {
+		file := filepath.Join(dir, tc.name)
+		os.WriteFile(file, []byte(src.String()), 0o644)
+		want, err := exec.Command("gcc", append(append([]string{"-E", "-P", "-nostdinc"}, tc.flags...), file)...).Output()
+		if err != nil {
+			t.Fatalf("gcc: %v", err)
+		}
+		cfg := testConfig()
+		cfg.NoStdInc = true
+		cfg.Assembler = strings.HasSuffix(tc.name, ".S")
+		if tc.flags != nil {
+			cfg.Std = "c90"
+		}
+		got, _ := PreprocessText(&diag.File{Name: file, Contents: []byte(src.String())}, cfg, &diag.List{}, false)
+		if r := ppdiff.CompareText(string(got), string(want)); r != "" {
+			t.Errorf("%s %v: %s", tc.name, tc.flags, r)
+		}
+	}
 }

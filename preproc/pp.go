@@ -204,9 +204,11 @@ func newPP(cfg *Config, diags *diag.List) *pp {
 	}
 	p.asserts = predefinedAssertions(tgt)
 	// gcc replaces trigraphs with -trigraphs and in the ISO modes (-std=c11, -ansi).
+	st := parseStd(cfg.Std)
 	p.lexOpts = lexer.Options{
 		Asm:          cfg.Assembler,
-		Trigraphs:    cfg.Trigraphs || parseStd(cfg.Std).strict,
+		Trigraphs:    cfg.Trigraphs || st.strict,
+		NoDigraphs:   st.strict && st.version == "", // -std=c90 (c94 added them)
 		KeepComments: cfg.Comments || cfg.CommentsInMacros,
 	}
 	for _, d := range cfg.QuoteDirs {
@@ -675,7 +677,7 @@ func spell(toks []tok) string {
 		if i > 0 && t.Flags&(lexer.SpaceBefore|lexer.StartOfLine) != 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.Text)
+		b.WriteString(t.Spelling())
 	}
 	return b.String()
 }

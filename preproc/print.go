@@ -28,9 +28,10 @@ func PreprocessText(f *diag.File, cfg *Config, diags *diag.List, markers bool) (
 // to it, 3 in a system header, 4 for one whose declarations are implicitly extern "C"
 // (every C system header). Without them (-P), only line breaks remain.
 func PreprocessTo(w io.Writer, f *diag.File, cfg *Config, diags *diag.List, markers bool) error {
-	pr := &printer{bw: bufio.NewWriterSize(w, 64<<10), markers: markers}
+	pr := &printer{bw: bufio.NewWriterSize(w, 64<<10), markers: markers, lineAdjust: markers}
 	if cfg != nil {
 		pr.dumpDefines = cfg.DumpDefines
+		pr.lineAdjust = markers && !cfg.Assembler
 		if cfg.WorkingDirectory && markers {
 			pr.workDir, _ = os.Getwd()
 		}
@@ -61,6 +62,10 @@ type printer struct {
 	bw          *bufio.Writer
 	markers     bool
 	dumpDefines bool // -dD: #define and #undef lines are written where they occur
+	// lineAdjust: tokens that the source has on another line than the one being
+	// written, and changes between system and user code, start a new output line;
+	// gcc does this with markers, except for assembler-with-cpp.
+	lineAdjust bool
 
 	srcFile *diag.File // the file the last marker named
 	srcLine int32
@@ -75,8 +80,9 @@ type printer struct {
 	prevSystem    bool
 	markerWritten bool
 	// spaceNext: an empty expansion with white space before it came after the last
-	// token written, so a space separates it from the next.
-	spaceNext bool
+	// token written, so a space separates it from the next; padded: an empty
+	// expansion came after it.
+	spaceNext, padded bool
 	// expansion is where the outermost macro invocation being expanded was written.
 	expansion diag.Pos
 	// directiveWords counts the words written of a #pragma or #ident line being passed
@@ -236,6 +242,7 @@ func (pr *printer) token(t *lexer.Token) {
 		if t.Flags&lexer.SpaceBefore != 0 {
 			pr.spaceNext = true
 		}
+		pr.padded = true
 		return
 	case t.Kind == pragmaEnd:
 		if pr.directiveWords == 2 && pr.prev.Text == "pragma" {
@@ -260,7 +267,7 @@ func (pr *printer) token(t *lexer.Token) {
 		if pr.directiveWords > 1 && (pr.directiveWords == 2 || t.Flags&lexer.SpaceBefore != 0) {
 			bw.WriteByte(' ')
 		}
-		bw.WriteString(t.Text)
+		bw.WriteString(t.Spelling())
 		pr.directiveWords++
 		pr.prev = *t
 		return
@@ -274,10 +281,13 @@ func (pr *printer) token(t *lexer.Token) {
 	sys := tokenSysFlags(t)
 	if t.Flags&lexer.StartOfLine != 0 {
 		pr.lineChange(pos, sys)
-		if t.Flags&lexer.SpaceBefore != 0 || pos.Col > 1 {
+		padded := pr.padded || t.Flags&lexer.ExpansionStart != 0 || pr.prev.Flags&lexer.ExpansionEnd != 0
+		if t.Flags&lexer.SpaceBefore != 0 || pos.Col > 1 || t.Kind == lexer.Hash && padded {
+			// (gcc keeps a '#' that an expansion puts first on a line from
+			// looking like a directive.)
 			bw.WriteByte(' ')
 		}
-	} else if pr.markers && pos.Line != pr.srcLine &&
+	} else if pr.lineAdjust && pos.Line != pr.srcLine &&
 		(t.Flags&lexer.SpaceBefore != 0 || t.Flags&(lexer.FromMacro|lexer.MacroArg) == 0) {
 		// After an invocation spanning lines, the next token read from the file,
 		// or the expansion of a later invocation with white space before it, goes
@@ -293,18 +303,18 @@ func (pr *printer) token(t *lexer.Token) {
 	}
 	system := sys != notSystem
 	builtin := t.Flags&(lexer.BuiltinMacro|lexer.MacroArg) == lexer.BuiltinMacro
-	if pr.markers && !pr.markerWritten && system != pr.prevSystem && !builtin {
+	if pr.lineAdjust && !pr.markerWritten && system != pr.prevSystem && !builtin {
 		// gcc marks a change between system and user code at the token, unless
 		// it comes from a predefined macro.
 		pr.lineChange(pos, sys)
 		pr.prevSystem = system
 	}
-	bw.WriteString(t.Text)
+	bw.WriteString(t.Spelling())
 	if t.Kind == lexer.Comment {
 		// (-C) A comment's newlines carry the output to a later source line.
 		pr.srcLine += int32(strings.Count(t.Text, "\n"))
 	}
-	pr.markerWritten, pr.spaceNext = false, false
+	pr.markerWritten, pr.spaceNext, pr.padded = false, false, false
 	pr.printed = true
 	pr.prev, pr.hasPrev = *t, true
 }
@@ -314,36 +324,57 @@ func (pr *printer) finish() error {
 	return pr.bw.Flush()
 }
 
-// wouldPaste reports whether printing a and b without a space would lex differently
-// (gcc's avoid_paste).
+// wouldPaste reports whether -E output separates a and b where an expansion begins
+// or ends: gcc's cpp_avoid_paste, which guards against most (not all) accidental
+// pastes, and against nothing else.
 func wouldPaste(a, b *lexer.Token) bool {
-	x := a.Text[len(a.Text)-1]
-	y := b.Text[0]
-	ident := func(c byte) bool {
-		return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 || c == '\\'
+	var c byte // b's first character when b is a punctuator
+	if b.Kind.IsPunct() {
+		c = b.Spelling()[0]
 	}
-	if a.Kind == lexer.Other || b.Kind == lexer.Other {
-		// Like gcc, no space around a stray character ("$0" in assembler-with-cpp
-		// output stays "$0"), except a backslash that could begin a UCN with an
-		// identifier character next to it.
-		return a.Kind == lexer.Other && x == '\\' && ident(y) ||
-			b.Kind == lexer.Other && y == '\\' && (a.Kind == lexer.Ident || a.Kind == lexer.Number)
+	// A narrow character constant or string literal: gcc's CPP_CHAR and CPP_STRING
+	// (an identifier before one would become its prefix).
+	narrow := func(k lexer.Kind) bool {
+		return b.Kind == k && (b.Text[0] == '\'' || b.Text[0] == '"')
 	}
-	switch {
-	case (a.Kind == lexer.Ident || a.Kind == lexer.Number) && (ident(y) || b.Kind == lexer.Char || b.Kind == lexer.String):
-		return true
-	case a.Kind == lexer.Number && (y == '.' || y == '+' || y == '-'):
-		return true
-	case a.Kind.IsPunct() && b.Kind.IsPunct():
-		two := string([]byte{x, y})
-		switch two {
-		case "++", "--", "<<", ">>", "&&", "||", "##", "->", "<=", ">=", "==", "!=", "+=", "-=", "*=",
-			"/=", "%=", "&=", "|=", "^=", "<:", "<%", "%>", "%:", ":>", "//", "/*", "..":
-			return true
-		}
-		return false
-	case a.Kind == lexer.Dot && y >= '0' && y <= '9':
-		return true
+	switch a.Kind {
+	case lexer.Assign, lexer.Not, lexer.Star, lexer.Xor, lexer.Shr, lexer.Shl:
+		return c == '='
+	case lexer.Gt:
+		return c == '=' || c == '>'
+	case lexer.Lt:
+		return c == '=' || c == '<' || c == '%' || c == ':'
+	case lexer.Plus:
+		return c == '=' || c == '+'
+	case lexer.Minus:
+		return c == '=' || c == '-' || c == '>'
+	case lexer.Slash:
+		return c == '=' || c == '/' || c == '*'
+	case lexer.Percent:
+		return c == '=' || c == ':' || c == '>'
+	case lexer.Amp:
+		return c == '=' || c == '&'
+	case lexer.Or:
+		return c == '=' || c == '|'
+	case lexer.Colon:
+		return c == ':' || c == '>'
+	case lexer.Arrow:
+		return c == '*'
+	case lexer.Dot:
+		return c == '.' || c == '%' || b.Kind == lexer.Number
+	case lexer.Hash:
+		return c == '#' || c == '%'
+	case lexer.Ident:
+		// (A number that starts with a digit would continue the identifier; gcc
+		// leaves ".5" next to it.)
+		return b.Kind == lexer.Ident || b.Kind == lexer.Number && b.Text[0] != '.' || narrow(lexer.Char) || narrow(lexer.String)
+	case lexer.Number:
+		return b.Kind == lexer.Number || b.Kind == lexer.Ident || narrow(lexer.Char) || c == '.' || c == '+' || c == '-'
+	case lexer.Other:
+		// A backslash could begin a universal character name with what follows.
+		return a.Text[0] == '\\' && b.Kind == lexer.Ident
+	case lexer.Le:
+		return c == '>'
 	}
 	return false
 }
