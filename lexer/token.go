@@ -104,12 +104,13 @@ func (k Kind) IsPunct() bool { return k >= LBrack && k < numKinds }
 type Flags uint16
 
 const (
-	SpaceBefore Flags = 1 << iota // white space (or a comment) precedes the token
-	StartOfLine                   // first token on its line
-	NoExpand                      // an identifier that must never be macro-expanded again (C11 6.10.3.4p2); on a '#', the start of a #pragma or #ident line the preprocessor passes on
-	MacroArg                      // came into a macro's expansion from an argument: Pos is where the argument was written
-	FromMacro                     // produced by a macro's replacement list: Pos is the invocation's
-	SystemMacro                   // FromMacro, and the replacement list was written in a system header
+	SpaceBefore  Flags = 1 << iota // white space (or a comment) precedes the token
+	StartOfLine                    // first token on its line
+	NoExpand                       // an identifier that must never be macro-expanded again (C11 6.10.3.4p2); on a '#', the start of a #pragma or #ident line the preprocessor passes on
+	MacroArg                       // came into a macro's expansion from an argument: Pos is where the argument was written
+	FromMacro                      // produced by a macro's replacement list: Pos is the invocation's
+	SystemMacro                    // FromMacro, and the replacement list was written in a system header
+	ExternCMacro                   // SystemMacro, in a header taken as extern "C" (line marker flag 4)
 	// ExpansionStart and ExpansionEnd mark the first and last token of a macro's
 	// expansion or of an argument substituted into one: -E output guards against
 	// accidental pastes only at these edges, as gcc does.

@@ -453,15 +453,6 @@ func (p *pp) argExpanded(i int, args, expanded [][]tok) []tok {
 	return expanded[i]
 }
 
-// spelledInSystem reports whether t was written in a system header: for a token of a
-// macro's replacement list, whether the macro was defined in one.
-func spelledInSystem(t *lexer.Token) bool {
-	if t.Flags&(lexer.FromMacro|lexer.MacroArg) == lexer.FromMacro {
-		return t.Flags&lexer.SystemMacro != 0
-	}
-	return t.Pos.File != nil && t.Pos.File.System
-}
-
 func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok, inv tok) []tok {
 	body, idx := m.body, m.paramIdx
 	out := dst
@@ -475,8 +466,15 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 	if builtin {
 		from |= lexer.BuiltinMacro
 	}
-	if def != nil && def.System || builtin && spelledInSystem(&inv.Token) {
+	sys := fileSysFlags(def)
+	if builtin {
 		// gcc takes a predefined macro's tokens to be spelled where it is used.
+		sys = tokenSysFlags(&inv.Token)
+	}
+	switch sys {
+	case systemExternC:
+		from |= lexer.SystemMacro | lexer.ExternCMacro
+	case systemHeader:
 		from |= lexer.SystemMacro
 	}
 	for i := lo; i < hi; i++ {

@@ -92,7 +92,7 @@ func TestOutputTextGCC(t *testing.T) {
 		"b.h":      "#ifndef B\n#define B\n#endif\n",
 		"c.h":      "#include \"b.h\"\nint b;\n",
 		"e.h":      "",
-		"sh.h":     "#pragma once\n#pragma GCC system_header\nint s;\n",
+		"sh.h":     "#pragma once\n#pragma GCC system_header\nint s;\n#define SHM(x) int x\n\n\n\n\n\n\n\n\n\nSHM(shm);\n",
 		"sys/s.h":  "#define SYSMAC(x) __builtin_expect(x, 0)\n#define EMPTY_ATTR\n#define DMAX __DBL_MAX__\nint f(void)\n     EMPTY_ATTR;\n",
 		"lines.c":  "int a;\n#line 10 \"foo.c\"\nint b;\n# 20 \"bar.h\" 1 3\nint c;\n# 30 \"foo.c\" 2\nint d;\n#line 50\nint e;\n#include \"a.h\"\nint f;\n",
 		"incl.c":   "#include \"a.h\"\nint x = X;\n#include \"c.h\"\n#include \"e.h\"\n#include \"e.h\"\n\n\n#include <s.h>\nint y = SYSMAC(x);\n#include \"sh.h\"\n#include \"sh.h\"\n\n\n\n\n\n\n\n\n\n\nint z;\n",

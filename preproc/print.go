@@ -124,8 +124,11 @@ func fileSysFlags(f *diag.File) sysFlags {
 // so a line showing a system header's macro is marked as system code.
 func tokenSysFlags(t *lexer.Token) sysFlags {
 	if t.Flags&(lexer.FromMacro|lexer.MacroArg) == lexer.FromMacro {
-		if t.Flags&lexer.SystemMacro != 0 {
+		switch {
+		case t.Flags&lexer.ExternCMacro != 0:
 			return systemExternC
+		case t.Flags&lexer.SystemMacro != 0:
+			return systemHeader
 		}
 		return notSystem
 	}
