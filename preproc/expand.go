@@ -376,10 +376,11 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	// Tokens of one argument share their hideset: its union with hs is computed once
 	// for each run of them (hidesets are immutable lists, so results can be shared).
 	var lastIn, lastOut *hideset
-	trailingSpace := false
+	trailingSpace, emptyFirst := false, false
 	for i, t := range out {
 		if t.Kind == placemarker {
 			trailingSpace = i == len(out)-1 && t.Flags&lexer.SpaceBefore != 0
+			emptyFirst = emptyFirst || len(res) == 0 && t.Flags&lexer.ExpansionEnd != 0
 			continue
 		}
 		if t.hs == nil {
@@ -397,7 +398,7 @@ func (p *pp) subst(m *macro, args [][]tok, hs *hideset, inv tok) []tok {
 	}
 	if len(res) > 0 {
 		res[0].Flags |= inv.Flags&lexer.StartOfLine | lexer.ExpansionStart
-		setSpace(&res[0], inv.Flags&lexer.SpaceBefore != 0)
+		setSpace(&res[0], inv.Flags&lexer.SpaceBefore != 0 || emptyFirst && ownSpace(&res[0]))
 		res[len(res)-1].Flags |= lexer.ExpansionEnd
 		if trailingSpace {
 			res = append(res, tok{Token: lexer.Token{Kind: placemarker, Flags: lexer.SpaceBefore, Pos: inv.Pos}})
@@ -487,6 +488,8 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			va := len(m.params) - 1
 			if len(p.argExpanded(va, args, expanded)) > 0 {
 				out = append(out, p.substRange(nil, m, i+2, end, args, expanded, inv)...)
+			} else if i == 0 && len(out) == 0 {
+				out = append(out, tok{Token: lexer.Token{Kind: placemarker, Flags: lexer.ExpansionEnd}}) // as an empty first argument
 			} else {
 				out = append(out, tok{Token: lexer.Token{Kind: placemarker}})
 			}
@@ -516,7 +519,12 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			} else {
 				n := len(out)
 				out = appendArg(out, p.argExpanded(idx[i], args, expanded), b.Flags)
-				if len(out) == n && i+1 == len(body) && b.Flags&lexer.SpaceBefore != 0 {
+				if n == 0 && len(out) == 0 && i == 0 {
+					// An empty argument first in the replacement: gcc's padding
+					// after it lets the next token keep its own white space (a
+					// placemarker marked ExpansionEnd, which subst reads).
+					out = append(out, tok{Token: lexer.Token{Kind: placemarker, Flags: lexer.ExpansionEnd}})
+				} else if len(out) == n && i+1 == len(body) && b.Flags&lexer.SpaceBefore != 0 {
 					// At the end of the replacement, the white space goes before
 					// whatever follows the expansion (a placemarker that subst
 					// keeps).
@@ -573,7 +581,7 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 			}
 			lhs := &out[len(out)-1]
 			if lhs.Kind == placemarker {
-				fl := lhs.Flags
+				fl := lhs.Flags &^ lexer.ExpansionEnd
 				*lhs = rhs[0]
 				lhs.Flags = fl | rhs[0].Flags&(lexer.SpaceBefore|lexer.PaddingSpace)
 			} else if rhs[0].Kind != placemarker {

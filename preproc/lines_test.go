@@ -119,7 +119,10 @@ func TestOutputTextGCC(t *testing.T) {
 			"#define DLW(c) WARN(1, \"DLW(%s)\", #c)\n#define S(x) #x\n#define P(fmt, ...) f(fmt, ##__VA_ARGS__)\n" +
 			"#define Q(a, b) P(a, b)\n#define R(a, b) P(a,b)\n#define T(a, ...) P(a, __VA_ARGS__)\n#define E\n" +
 			"DLW(preemptible());\nP(\"x\", S(y)); P(\"x\",S(y)); Q(\"x\", S(y)); R(\"x\", S(y)); R(\"x\",y);\n" +
-			"T(\"x\", y); T(\"x\",y); T(\"x\", E y); T(\"x\",E y);\nT(\"x\", __LINE__); P(\"x\", __LINE__);\n",
+			"T(\"x\", y); T(\"x\",y); T(\"x\", E y); T(\"x\",E y);\nT(\"x\", __LINE__); P(\"x\", __LINE__);\n" +
+			// An empty argument or __VA_OPT__ first in a replacement at the start of
+			// a line: the next token keeps its own white space.
+			"#define V(...) __VA_OPT__(x) y\n#define F1(a) a y\n#define G1(...) __VA_ARGS__ y\nV() V(1)\nF1()\nG1()\n",
 		// -imacros: read first, its macros kept, its text (and that of what it
 		// includes) dropped; -include after it.
 		"im.h":  "#define IM 42\nint decl_in_imacros;\n  #include \"com.h\"\n    int indented;\n",
