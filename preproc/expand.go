@@ -499,7 +499,15 @@ func (p *pp) substRange(dst []tok, m *macro, lo, hi int, args, expanded [][]tok,
 		// # param (6.10.3.2)
 		if m.funcLike && b.Kind == lexer.Hash && isParam(i+1) {
 			s := stringize(args[idx[i+1]])
-			s.Pos, s.Flags = inv.Pos, b.Flags&^lexer.SpaceBefore // a new token, with no white space of its own
+			// A new token, with no white space of its own. gcc places it where the
+			// last token was read from the file (the invocation's), not in the
+			// macro's definition: in -E output it is the user's code, as an
+			// argument's tokens are.
+			s.Pos = inv.Pos
+			if p.outerInvocation.IsValid() {
+				s.Pos = p.outerInvocation
+			}
+			s.Flags = b.Flags&^(lexer.SpaceBefore|lexer.FromMacro|lexer.SystemMacro|lexer.ExternCMacro|lexer.BuiltinMacro) | lexer.MacroArg
 			setSpace(&s, b.Flags&lexer.SpaceBefore != 0)
 			out = append(out, s)
 			i++
