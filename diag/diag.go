@@ -51,6 +51,12 @@ func (p Pos) String() string {
 	if p.File == nil {
 		return "<command-line>"
 	}
+	if p.Line == 0 { // gcc omits a line 0 (after #line 0) and its column
+		return p.File.Name
+	}
+	if p.Col == 0 { // a whole line, as gcc shows a location without a column
+		return fmt.Sprintf("%s:%d", p.File.Name, p.Line)
+	}
 	return fmt.Sprintf("%s:%d:%d", p.File.Name, p.Line, p.Col)
 }
 
@@ -301,22 +307,10 @@ func (l *List) Print(w io.Writer) {
 		} else if d.Option != "" {
 			msg += " [" + sevColor + "-W" + optionText(d.Option) + end + "]"
 		}
-		src, ok := sourceLine(p, lines)
-		if !ok {
-			if l.Color && p.File != nil {
-				fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, p.Col, end, sevColor, d.Severity, end, msg)
-			} else {
-				fmt.Fprintln(w, d.Error())
-			}
-			continue
+		l.printOne(w, d, p, msg, lines, bold, end, sevColor)
+		if d.Severity == Fatal {
+			fmt.Fprintln(w, "compilation terminated.") // gcc stops at a fatal error
 		}
-		col := displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
-		fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s: %s%s\n", bold, p.File.Name, p.Line, col, end, sevColor, d.Severity, end, msg)
-		if l.NoCaret {
-			continue
-		}
-		shown := expandTabs(src)
-		fmt.Fprintf(w, "%5d | %s\n%5s | %*s%s^%s\n", p.Line, shown, "", col-1, "", sevColor, end)
 	}
 	if l.promoted > 0 {
 		if l.WarnError {
@@ -332,6 +326,36 @@ func (l *List) Print(w io.Writer) {
 			fmt.Fprintf(w, "compilation terminated due to -fmax-errors=%d.\n", l.MaxErrors)
 		}
 	}
+}
+
+// printOne writes one diagnostic's locus, severity and message msg, and unless
+// NoCaret its source line with a caret (none for a position without a column).
+func (l *List) printOne(w io.Writer, d *Diagnostic, p Pos, msg string, lines map[*File][]int, bold, end, sevColor string) {
+	src, ok := sourceLine(p, lines)
+	if !ok {
+		if l.Color && p.File != nil {
+			p.File = &File{Name: bold + p.File.Name}
+			fmt.Fprintf(w, "%s:%s %s%s: %s%s\n", p, end, sevColor, d.Severity, end, msg)
+		} else {
+			fmt.Fprintln(w, d.Error())
+		}
+		return
+	}
+	col := 0
+	if p.Col > 0 {
+		col = displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
+	}
+	locus := Pos{File: &File{Name: bold + p.File.Name}, Line: p.Line, Col: int32(col)}
+	fmt.Fprintf(w, "%s:%s %s%s: %s%s\n", locus, end, sevColor, d.Severity, end, msg)
+	if l.NoCaret {
+		return
+	}
+	shown := expandTabs(src)
+	if col == 0 {
+		fmt.Fprintf(w, "%5d | %s\n%5s | \n", p.Line, shown, "")
+		return
+	}
+	fmt.Fprintf(w, "%5d | %s\n%5s | %*s%s^%s\n", p.Line, shown, "", col-1, "", sevColor, end)
 }
 
 // printJSON writes the diagnostics as gcc 12's -fdiagnostics-format=json does: one
@@ -384,7 +408,7 @@ func jsonString(s string) string {
 // its contents and its line numbers index them.
 func sourceLine(p Pos, cache map[*File][]int) ([]byte, bool) {
 	f := p.File
-	if f == nil || f.Presumed || len(f.Contents) == 0 || p.Line < 1 || p.Col < 1 {
+	if f == nil || f.Presumed || len(f.Contents) == 0 || p.Line < 1 || p.Col < 0 {
 		return nil, false
 	}
 	starts, ok := cache[f]

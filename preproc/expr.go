@@ -1,7 +1,6 @@
 package preproc
 
 import (
-	"strconv"
 	"strings"
 
 	"gocc/diag"
@@ -23,20 +22,34 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 		}
 		return tok{Token: lexer.Token{Kind: lexer.Number, Text: s, Pos: t.Pos, Flags: t.Flags}}, true
 	}
+	// at is where gcc reports a missing token: at the token read instead, or past the
+	// last one when the line ends.
+	at := func(x, last tok) diag.Pos {
+		if x.Kind != lexer.EOF {
+			return x.Pos
+		}
+		pos := last.Pos
+		pos.Col += int32(len(last.Text))
+		return pos
+	}
 	switch t.Text {
 	case "defined":
 		n := p.read(in)
 		paren := n.Kind == lexer.LParen
 		if paren {
+			open := n
 			n = p.read(in)
+			if n.Kind == lexer.EOF {
+				n.Pos = at(n, open)
+			}
 		}
 		if n.Kind != lexer.Ident {
-			p.errorf(t.Pos, "operator \"defined\" requires an identifier")
+			p.errorf(at(n, t), "operator \"defined\" requires an identifier")
 			return num(false)
 		}
 		if paren {
 			if r := p.read(in); r.Kind != lexer.RParen {
-				p.errorf(t.Pos, "missing ')' after \"defined\"")
+				p.errorf(at(r, n), "missing ')' after \"defined\"")
 				p.unread(in, r)
 			}
 		}
@@ -276,7 +289,9 @@ func (p *pp) evalIf(dir tok, args []tok) bool {
 	toks := p.expandList(args, true)
 	p.inIf = false
 	if len(toks) == 0 {
-		p.errorf(dir.Pos, "#%s with no expression", dir.Text)
+		at := dir.Pos
+		at.Col += int32(len(dir.Text)) // gcc points past the directive's name
+		p.errorf(at, "#%s with no expression", dir.Text)
 		return false
 	}
 	e := &evaluator{p: p, toks: toks, dir: dir}
@@ -287,15 +302,26 @@ func (p *pp) evalIf(dir tok, args []tok) bool {
 	return !e.err && v.v != 0
 }
 
+// errorf reports the first error of the expression at the token being read, or
+// where the line ends.
 func (e *evaluator) errorf(format string, args ...any) {
+	pos := e.dir.Pos
+	if e.i < len(e.toks) {
+		pos = e.toks[e.i].Pos
+	} else if n := len(e.toks); n > 0 && e.toks[n-1].Flags&(lexer.FromMacro|lexer.MacroArg) == 0 {
+		last := e.toks[n-1]
+		pos = last.Pos
+		pos.Col += int32(len(last.Text)) // gcc points past the last token
+	}
+	e.errorAt(pos, format, args...)
+}
+
+// errorAt reports the first error of the expression at pos.
+func (e *evaluator) errorAt(pos diag.Pos, format string, args ...any) {
 	if e.err {
 		return
 	}
 	e.err = true
-	pos := e.dir.Pos
-	if e.i < len(e.toks) {
-		pos = e.toks[e.i].Pos
-	}
 	e.p.errorf(pos, format, args...)
 }
 
@@ -371,10 +397,10 @@ func (e *evaluator) binary(minPrec int, live bool) ppValue {
 		if prec == 0 || prec <= minPrec {
 			return l
 		}
+		opTok := e.toks[e.i]
 		e.i++
 		if e.peek() == lexer.EOF {
-			e.i--
-			e.errorf("operator '%s' has no right operand", e.toks[e.i].Text)
+			e.errorf("operator '%s' has no right operand", opTok.Text)
 			return l
 		}
 		rlive := live
@@ -382,7 +408,7 @@ func (e *evaluator) binary(minPrec int, live bool) ppValue {
 			rlive = false
 		}
 		r := e.binary(prec, rlive)
-		l = e.apply(op, l, r, live)
+		l = e.apply(op, opTok.Pos, l, r, live)
 	}
 }
 
@@ -393,7 +419,8 @@ func b2v(b bool) ppValue {
 	return ppValue{}
 }
 
-func (e *evaluator) apply(op lexer.Kind, l, r ppValue, live bool) ppValue {
+// apply performs the binary operator op, written at at, on l and r.
+func (e *evaluator) apply(op lexer.Kind, at diag.Pos, l, r ppValue, live bool) ppValue {
 	switch op {
 	case lexer.OrOr:
 		return b2v(l.v != 0 || r.v != 0)
@@ -464,7 +491,7 @@ func (e *evaluator) apply(op lexer.Kind, l, r ppValue, live bool) ppValue {
 	case lexer.Slash, lexer.Percent:
 		if r.v == 0 {
 			if live {
-				e.errorf("division by zero in #%s", e.dir.Text)
+				e.errorAt(at, "division by zero in #%s", e.dir.Text)
 			}
 			return ppValue{0, u}
 		}
@@ -490,6 +517,14 @@ func (e *evaluator) apply(op lexer.Kind, l, r ppValue, live bool) ppValue {
 }
 
 func (e *evaluator) unary(live bool) ppValue {
+	switch op := e.peek(); op {
+	case lexer.Plus, lexer.Minus, lexer.Tilde, lexer.Not:
+		if e.i+1 == len(e.toks) {
+			e.i++
+			e.errorf("operator '%s' has no right operand", op)
+			return ppValue{}
+		}
+	}
 	switch e.peek() {
 	case lexer.Plus:
 		e.i++
@@ -506,10 +541,11 @@ func (e *evaluator) unary(live bool) ppValue {
 		e.i++
 		return b2v(e.unary(live).v == 0)
 	case lexer.LParen:
+		open := e.toks[e.i]
 		e.i++
 		v := e.comma(live)
 		if e.peek() != lexer.RParen {
-			e.errorf("missing ')' in expression")
+			e.errorAt(open.Pos, "missing ')' in expression")
 			return v
 		}
 		e.i++
@@ -547,47 +583,78 @@ func (e *evaluator) unary(live bool) ppValue {
 // parseNumber parses an integer constant (C11 6.4.4.1) in a #if expression.
 func (p *pp) parseNumber(t tok) (ppValue, bool) {
 	s := t.Text
-	end := len(s)
-	unsigned := false
-	for end > 0 {
-		c := s[end-1] | 0x20
-		if c == 'u' {
-			unsigned = true
-		} else if c != 'l' {
-			break
-		}
-		end--
-	}
-	digits := s[:end]
-	base := 10
+	// The prefix and digits of the base (C11 6.4.4.1); the rest must be a suffix. As
+	// in gcc, "0x" without a hex digit is the octal 0 with a suffix "x".
+	base, i := 10, 0
 	switch {
-	case len(digits) > 1 && digits[0] == '0' && digits[1]|0x20 == 'x':
-		base, digits = 16, digits[2:]
-	case len(digits) > 1 && digits[0] == '0' && digits[1]|0x20 == 'b':
-		base, digits = 2, digits[2:]
-	case len(digits) > 1 && digits[0] == '0':
-		base, digits = 8, digits[1:]
+	case len(s) > 2 && s[0] == '0' && s[1]|0x20 == 'x' && isHexDigit(s[2]):
+		base, i = 16, 2
+	case len(s) > 2 && s[0] == '0' && s[1]|0x20 == 'b' && (s[2] == '0' || s[2] == '1'):
+		base, i = 2, 2
+	case s[0] == '0':
+		base = 8
 	}
-	if strings.ContainsAny(s, ".") || base != 16 && strings.ContainsAny(digits, "eE") {
+	start := i
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || base == 16 && isHexDigit(s[i])) {
+		i++
+	}
+	digits, suffix := s[start:i], s[i:]
+	if strings.HasPrefix(suffix, ".") || base == 16 && len(suffix) > 0 && suffix[0]|0x20 == 'p' ||
+		base != 16 && len(suffix) > 0 && suffix[0]|0x20 == 'e' {
 		p.errorf(t.Pos, "floating constant in preprocessor expression")
 		return ppValue{}, false
 	}
-	v, err := strconv.ParseUint(digits, base, 64)
-	if err != nil || digits == "" {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			p.errorf(t.Pos, "integer constant is too large for its type")
+	for _, c := range digits {
+		if base == 8 && c > '7' || base == 2 && c > '1' {
+			kind := map[int]string{8: "octal", 2: "binary"}[base]
+			p.errorf(t.Pos, "invalid digit \"%c\" in %s constant", c, kind)
 			return ppValue{}, false
 		}
-		p.errorf(t.Pos, "invalid integer constant \"%s\" in #if", s)
+	}
+	unsigned, ok := integerSuffix(suffix)
+	if !ok {
+		p.errorf(t.Pos, "invalid suffix \"%s\" on integer constant", suffix)
 		return ppValue{}, false
 	}
+	var v uint64
+	tooLarge := false
+	for _, c := range digits {
+		d := uint64(c - '0')
+		if c > '9' {
+			d = uint64(c|0x20-'a') + 10
+		}
+		if v > (1<<64-1-d)/uint64(base) {
+			tooLarge = true
+		}
+		v = v*uint64(base) + d
+	}
+	if tooLarge {
+		// gcc's pedwarn; the value wraps.
+		p.warnf(t.Pos, "integer constant is too large for its type")
+	}
 	if !unsigned && v > 1<<63-1 {
-		if base == 10 {
+		if base == 10 && !tooLarge {
 			p.warnf(t.Pos, "integer constant is so large that it is unsigned")
 		}
 		unsigned = true
 	}
 	return ppValue{v, unsigned}, true
+}
+
+// integerSuffix reports whether s is an integer suffix (C11 6.4.4.1p1: u, l, ll in
+// either order and case, not lL), and whether it makes the constant unsigned.
+func integerSuffix(s string) (unsigned, ok bool) {
+	lower := strings.ToLower(s)
+	if strings.Contains(s, "lL") || strings.Contains(s, "Ll") {
+		return false, false
+	}
+	switch lower {
+	case "", "l", "ll":
+		return false, true
+	case "u", "ul", "lu", "ull", "llu":
+		return true, true
+	}
+	return false, false
 }
 
 // charValue evaluates a character constant (C11 6.4.4.4) as gcc does: a plain one has

@@ -84,7 +84,11 @@ func (p *pp) include(s *source, dir tok, args []tok) {
 		return
 	}
 	if !ok {
-		p.diags.Add(&diag.Diagnostic{Pos: dir.Pos, Severity: diag.Fatal, Msg: name + ": No such file or directory"})
+		at := dir.Pos // gcc points at the header name
+		if len(args) > 0 {
+			at = args[0].Pos
+		}
+		p.diags.Add(&diag.Diagnostic{Pos: at, Severity: diag.Fatal, Msg: name + ": No such file or directory", Verbatim: true})
 		p.fatal = true
 		return
 	}

@@ -427,7 +427,9 @@ func (p *pp) fileToken() tok {
 func (p *pp) endFile(s *source) {
 	if len(p.conds) > s.condBase {
 		for _, c := range p.conds[s.condBase:] {
-			p.errorf(c.pos, "unterminated #%s", c.dir)
+			at := c.pos
+			at.Col = 0 // gcc names only the line
+			p.errorf(at, "unterminated #%s", c.dir)
 		}
 		p.conds = p.conds[:s.condBase]
 	}
