@@ -27,6 +27,14 @@ func TestDiagnosticsMatchGCC(t *testing.T) {
 			"#if 1lL\n#endif\n#if 1uz\n#endif\n#if 0x1p3\n#endif\n#if 1e5\n#endif\n#if 0xe+1 == 15\n#endif\n"},
 		{"has-operators", "__has_attribute(1)\n__has_attribute(packed\nz\n__has_builtin(x y)\n__has_builtin(1)\n"},
 		{"error-warning", "#warning careful 'x'\n#error stop 'y'\n"},
+		{"macro-names", "#ifdef\n#endif\n#ifdef 3\n#endif\n#undef\n#define\n#define 3\n#define defined\n#line x\n" +
+			"#line 0\n#undef 3\n#ifndef\n#endif\n"},
+		{"definitions", "#define F(x,x) x\n#define G(x\n#define H(...) __VA_ARGS__\n#define I(x) __VA_ARGS__\n" +
+			"#define J(x) #y\n#define K(x) ## x\n#define L(x) x ##\n#define O ## x\n#define P(a b) a\n" +
+			"#define Q(a,) a\n#define R(a...,b) a\n#define S(,) 1\n#define T(\n"},
+		{"invocations", "#define M(x) x\nM(1,2)\n#define N(x,y) x\nN(1)\nM(\n"},
+		{"pragmas", "#pragma GCC poison foo\nfoo\n#pragma GCC error \"boom\"\n#pragma GCC warning \"wb\"\n"},
+		{"includes", "#include\n#include <a.h\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

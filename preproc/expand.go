@@ -1,6 +1,7 @@
 package preproc
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -289,12 +290,17 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []to
 	var endsArr [16]int
 	ends := endsArr[:0] // where each argument ends in flat
 	depth := 0
+	last := name // the last token read: gcc reports a missing ')' past it
+	last.Text += "("
 	for {
 		t := p.read(in)
 		if t.Kind == lexer.EOF {
-			p.errorf(name.Pos, "unterminated argument list invoking macro \"%s\"", m.name)
+			at := last.Pos
+			at.Col += int32(len(last.Text))
+			p.errorf(at, "unterminated argument list invoking macro \"%s\"", m.name)
 			return nil, nil, t, false
 		}
+		last = t
 		if t.Flags&lexer.StartOfLine != 0 {
 			t.Flags = t.Flags&^lexer.StartOfLine | lexer.SpaceBefore
 		}
@@ -314,7 +320,7 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []to
 					args = append(args, flat[start:end:end])
 					start = end
 				}
-				return p.checkArgs(m, args, name), flat, t, true
+				return p.checkArgs(m, args, t), flat, t, true
 			}
 			depth--
 		case lexer.Comma:
@@ -327,8 +333,9 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []to
 	}
 }
 
-// checkArgs matches the argument count against the parameters (C11 6.10.3p4).
-func (p *pp) checkArgs(m *macro, args [][]tok, name tok) [][]tok {
+// checkArgs matches the argument count against the parameters (C11 6.10.3p4); an
+// error points at the invocation's ')' (rparen), with a note at the definition.
+func (p *pp) checkArgs(m *macro, args [][]tok, rparen tok) [][]tok {
 	n := len(m.params)
 	if n == 0 && len(args) == 1 && len(args[0]) == 0 {
 		return nil
@@ -339,9 +346,14 @@ func (p *pp) checkArgs(m *macro, args [][]tok, name tok) [][]tok {
 	}
 	if len(args) != n {
 		if len(args) < n {
-			p.errorf(name.Pos, "macro \"%s\" requires %d arguments, but only %d given", m.name, n, len(args))
+			p.errorf(rparen.Pos, "macro \"%s\" requires %d arguments, but only %d given", m.name, n, len(args))
 		} else {
-			p.errorf(name.Pos, "macro \"%s\" passed %d arguments, but takes just %d", m.name, len(args), n)
+			p.errorf(rparen.Pos, "macro \"%s\" passed %d arguments, but takes just %d", m.name, len(args), n)
+		}
+		if m.pos.IsValid() {
+			def := m.pos
+			def.Col = 0
+			p.diags.Add(&diag.Diagnostic{Pos: def, Severity: diag.Note, Msg: fmt.Sprintf("macro \"%s\" defined here", m.name), Verbatim: true})
 		}
 		for len(args) < n {
 			args = append(args, nil)

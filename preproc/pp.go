@@ -540,9 +540,7 @@ func (p *pp) directive(s *source) {
 				}
 			}
 		default:
-			if len(args) == 0 || args[0].Kind != lexer.Ident {
-				p.errorf(name.Pos, "no macro name given in #%s directive", name.Text)
-			} else {
+			if p.macroName(name, args) {
 				m := p.macros.lookup(args[0].Text)
 				v = m != nil && m.builtin != bPoisoned || isHasOperator(args[0].Text)
 				if name.Text == "ifndef" {
@@ -592,8 +590,7 @@ func (p *pp) directive(s *source) {
 		var v bool
 		switch name.Text {
 		case "elifdef", "elifndef": // C2x 6.10.1p2: #elif defined X / #elif !defined X
-			if len(args) == 0 || args[0].Kind != lexer.Ident {
-				p.errorf(name.Pos, "no macro name given in #%s directive", name.Text)
+			if !p.macroName(name, args) {
 				break
 			}
 			m := p.macros.lookup(args[0].Text)
@@ -618,8 +615,7 @@ func (p *pp) directive(s *source) {
 	case "define":
 		p.define(name, args)
 	case "undef":
-		if len(args) == 0 || args[0].Kind != lexer.Ident {
-			p.errorf(name.Pos, "no macro name given in #undef directive")
+		if !p.macroName(name, args) {
 			return
 		}
 		if m := p.macros.lookup(args[0].Text); m != nil && m.builtin == bPoisoned {
@@ -742,61 +738,33 @@ func (p *pp) elifdefKnown() bool {
 
 // define handles #define (C11 6.10.3).
 func (p *pp) define(dir tok, args []tok) {
-	if len(args) == 0 || args[0].Kind != lexer.Ident {
-		p.errorf(dir.Pos, "macro names must be identifiers")
+	if !p.macroName(dir, args) {
 		return
 	}
 	nameTok := args[0]
-	if nameTok.Text == "defined" {
-		p.errorf(nameTok.Pos, "\"defined\" cannot be used as a macro name")
-		return
-	}
 	m := &macro{name: nameTok.Text, pos: nameTok.Pos}
 	rest := args[1:]
+	errAt := nameTok.Pos // where gcc reports errors in the body: the last token before it
 	if len(rest) > 0 && rest[0].Kind == lexer.LParen && rest[0].Flags&lexer.SpaceBefore == 0 {
 		m.funcLike = true
 		if p.cfg.CommentsInMacros {
 			rest = dropParamComments(rest)
 		}
-		i := 1
-		for {
-			if i >= len(rest) {
-				p.errorf(nameTok.Pos, "missing ')' in macro parameter list")
-				return
-			}
-			t := rest[i]
-			if t.Kind == lexer.RParen && len(m.params) == 0 {
-				i++
-				break
-			}
-			switch {
-			case t.Kind == lexer.Ellipsis:
-				m.params = append(m.params, "__VA_ARGS__")
-				m.variadic = true
-			case t.Kind == lexer.Ident:
-				m.params = append(m.params, t.Text)
-				if i+1 < len(rest) && rest[i+1].Kind == lexer.Ellipsis {
-					m.variadic = true
-					i++
-				}
-			default:
-				p.errorf(t.Pos, "expected parameter name, found \"%s\"", t.Text)
-				return
-			}
-			i++
-			if i < len(rest) && rest[i].Kind == lexer.RParen {
-				i++
-				break
-			}
-			if i >= len(rest) || rest[i].Kind != lexer.Comma || m.variadic {
-				p.errorf(nameTok.Pos, "expected ',' or ')' in macro parameter list")
-				return
-			}
-			i++
+		n, ok := p.params(m, rest)
+		if !ok {
+			return
 		}
-		rest = rest[i:]
+		errAt = rest[n-1].Pos
+		rest = rest[n:]
 	} else if len(rest) > 0 && rest[0].Flags&lexer.SpaceBefore == 0 && rest[0].Kind != lexer.Comment {
 		p.warnf(rest[0].Pos, "missing whitespace after the macro name")
+	}
+	if !m.variadic {
+		for _, t := range rest {
+			if t.IsIdent("__VA_ARGS__") {
+				p.warnf(t.Pos, "__VA_ARGS__ can only appear in the expansion of a C99 variadic macro")
+			}
+		}
 	}
 	m.body = make([]tok, len(rest))
 	m.paramIdx = make([]int, len(rest))
@@ -820,14 +788,14 @@ func (p *pp) define(dir tok, args []tok) {
 		}
 	}
 	if n := len(m.body); n > 0 && (m.body[0].Kind == lexer.HashHash || m.body[n-1].Kind == lexer.HashHash) {
-		p.errorf(nameTok.Pos, "'##' cannot appear at either end of a macro expansion")
+		p.errorf(errAt, "'##' cannot appear at either end of a macro expansion")
 		return
 	}
 	if m.funcLike {
 		for i, t := range m.body {
 			if t.Kind == lexer.Hash && (i+1 >= len(m.body) || m.paramIdx[i+1] < 0) &&
 				!(i+1 < len(m.body) && m.body[i+1].Text == "__VA_OPT__") {
-				p.errorf(t.Pos, "'#' is not followed by a macro parameter")
+				p.errorf(errAt, "'#' is not followed by a macro parameter")
 				return
 			}
 		}
@@ -844,6 +812,95 @@ func (p *pp) define(dir tok, args []tok) {
 	p.macros.set(m.name, m)
 	if p.pr != nil && p.pr.dumpDefines {
 		p.pr.definition(dir.Pos.File, p.top().outputLine(dir.Pos.Line), "#define "+macroDefinition(m))
+	}
+}
+
+// macroName checks the name after #define, #undef, #ifdef or #ifndef (dir), with
+// gcc's errors: at the end of the line when it is missing, at the token when it is
+// no identifier or is "defined".
+func (p *pp) macroName(dir tok, args []tok) bool {
+	switch {
+	case len(args) == 0:
+		at := dir.Pos
+		at.Col += int32(len(dir.Text))
+		p.errorf(at, "no macro name given in #%s directive", dir.Text)
+	case args[0].Kind != lexer.Ident:
+		p.errorf(args[0].Pos, "macro names must be identifiers")
+	case args[0].Text == "defined" && dir.Text != "ifdef" && dir.Text != "ifndef":
+		p.errorf(args[0].Pos, "\"defined\" cannot be used as a macro name")
+	default:
+		return true
+	}
+	return false
+}
+
+// params reads the parameter list of a function-like macro, rest[0] being its '('
+// (C11 6.10.3p1), into m, as gcc's parse_params does, its errors included. It returns
+// the number of tokens of the list.
+func (p *pp) params(m *macro, rest []tok) (int, bool) {
+	prevIdent := false
+	for i := 1; ; i++ {
+		if i < len(rest) {
+			t := rest[i]
+			switch t.Kind {
+			case lexer.Ident:
+				if prevIdent || m.variadic {
+					break
+				}
+				prevIdent = true
+				for _, prm := range m.params {
+					if prm == t.Text {
+						p.errorf(t.Pos, "duplicate macro parameter \"%s\"", t.Text)
+						return 0, false
+					}
+				}
+				m.params = append(m.params, t.Text)
+				continue
+			case lexer.RParen:
+				if prevIdent || len(m.params) == 0 || m.variadic {
+					return i + 1, true
+				}
+				// ")" after ",": as a misplaced ','
+			case lexer.Comma:
+				if !prevIdent || m.variadic {
+					break
+				}
+				prevIdent = false
+				continue
+			case lexer.Ellipsis:
+				if m.variadic {
+					break
+				}
+				m.variadic = true
+				if !prevIdent {
+					m.params = append(m.params, "__VA_ARGS__")
+				}
+				continue
+			}
+		}
+		// A token that does not fit, or the end of the line.
+		var at diag.Pos
+		end := i >= len(rest)
+		if end {
+			last := rest[len(rest)-1]
+			at = last.Pos
+			at.Col += int32(len(last.Text))
+		} else {
+			at = rest[i].Pos
+		}
+		switch {
+		case m.variadic:
+			p.errorf(at, "expected ')' after \"...\"")
+		case end && prevIdent:
+			p.errorf(at, "expected ')' before end of line")
+		case end:
+			p.errorf(at, "expected parameter name before end of line")
+		case prevIdent:
+			p.errorf(at, "expected ',' or ')', found \"%s\"", rest[i].Spelling())
+		default:
+			p.errorf(at, "expected parameter name, found \"%s\"", rest[i].Spelling())
+		}
+		return 0, false
 	}
 }
 
@@ -900,7 +957,11 @@ func (p *pp) lineDirective(s *source, hash tok, line []tok, lastLine int32, mark
 		args = p.expandList(line[1:], false)
 	}
 	if len(args) == 0 || args[0].Kind != lexer.Number {
-		p.errorf(hash.Pos, "\"%s\" after #line is not a positive integer", spell(args))
+		at := hash.Pos
+		if len(args) > 0 {
+			at = args[0].Pos
+		}
+		p.errorf(at, "\"%s\" after #line is not a positive integer", spell(args))
 		return
 	}
 	n, err := strconv.ParseUint(args[0].Text, 10, 31)
@@ -1041,15 +1102,19 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 			// Passed on, as gcc -E does: the compiler proper owns diagnostics.
 		case "warning", "error":
 			msg := ""
-			for _, t := range args[2:] {
+			at := hash.Pos // gcc points at the message
+			for i, t := range args[2:] {
 				if t.Kind == lexer.String {
+					if i == 0 {
+						at = t.Pos
+					}
 					msg += unquote(t.Text)
 				}
 			}
 			if word(1) == "warning" {
-				p.warnf(hash.Pos, "%s", msg)
+				p.warnf(at, "%s", msg)
 			} else {
-				p.errorf(hash.Pos, "%s", msg)
+				p.errorf(at, "%s", msg)
 			}
 			return nil
 		}
