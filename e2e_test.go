@@ -322,7 +322,7 @@ func TestErrors(t *testing.T) {
 			if _, err := os.Stat(obj); err == nil {
 				t.Errorf("output file written despite errors")
 			}
-			diagLine := regexp.MustCompile(`^` + regexp.QuoteMeta(file) + `:(\d+):(\d+): (?:fatal )?error: (.*)$`)
+			diagLine := regexp.MustCompile(`^` + regexp.QuoteMeta(file) + `:(\d+)(?::(\d+))?: (?:fatal )?error: (.*)$`)
 			got := map[int][]string{}
 			for _, line := range strings.Split(string(out), "\n") {
 				if m := diagLine.FindStringSubmatch(line); m != nil {

@@ -16,5 +16,5 @@
 #if 1/0 // ERROR "division by zero in #if"
 #endif
 #define g(a) a
-int main(void) { return g(0, // ERROR "unterminated argument list invoking macro \"g\""
-}
+int main(void) { return g(0,
+} // ERROR "unterminated argument list invoking macro \"g\""
