@@ -334,8 +334,7 @@ func (l *List) printOne(w io.Writer, d *Diagnostic, p Pos, msg string, lines map
 	src, ok := sourceLine(p, lines)
 	if !ok {
 		if l.Color && p.File != nil {
-			p.File = &File{Name: bold + p.File.Name}
-			fmt.Fprintf(w, "%s:%s %s%s: %s%s\n", p, end, sevColor, d.Severity, end, msg)
+			fmt.Fprintf(w, "%s%s:%s %s%s: %s%s\n", bold, p, end, sevColor, d.Severity, end, msg)
 		} else {
 			fmt.Fprintln(w, d.Error())
 		}
@@ -345,8 +344,8 @@ func (l *List) printOne(w io.Writer, d *Diagnostic, p Pos, msg string, lines map
 	if p.Col > 0 {
 		col = displayWidth(src[:min(int(p.Col)-1, len(src))]) + 1
 	}
-	locus := Pos{File: &File{Name: bold + p.File.Name}, Line: p.Line, Col: int32(col)}
-	fmt.Fprintf(w, "%s:%s %s%s: %s%s\n", locus, end, sevColor, d.Severity, end, msg)
+	locus := Pos{File: p.File, Line: p.Line, Col: int32(col)} // in display columns
+	fmt.Fprintf(w, "%s%s:%s %s%s: %s%s\n", bold, locus, end, sevColor, d.Severity, end, msg)
 	if l.NoCaret {
 		return
 	}

@@ -290,17 +290,15 @@ func (p *pp) collectArgs(in *input, m *macro, name tok) (args [][]tok, flat []to
 	var endsArr [16]int
 	ends := endsArr[:0] // where each argument ends in flat
 	depth := 0
-	last := name // the last token read: gcc reports a missing ')' past it
-	last.Text += "("
+	end := past(name) // past the last token read, where gcc reports a missing ')'
+	end.Col++         // (the '(')
 	for {
 		t := p.read(in)
 		if t.Kind == lexer.EOF {
-			at := last.Pos
-			at.Col += int32(len(last.Text))
-			p.errorf(at, "unterminated argument list invoking macro \"%s\"", m.name)
+			p.errorf(end, "unterminated argument list invoking macro \"%s\"", m.name)
 			return nil, nil, t, false
 		}
-		last = t
+		end = past(t)
 		if t.Flags&lexer.StartOfLine != 0 {
 			t.Flags = t.Flags&^lexer.StartOfLine | lexer.SpaceBefore
 		}

@@ -28,9 +28,7 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 		if x.Kind != lexer.EOF {
 			return x.Pos
 		}
-		pos := last.Pos
-		pos.Col += int32(len(last.Text))
-		return pos
+		return past(last)
 	}
 	switch t.Text {
 	case "defined":
@@ -86,13 +84,11 @@ func (p *pp) ifOperator(in *input, t tok) (tok, bool) {
 	return num(p.hasInclude(t, operand, t.Text == "__has_include_next"))
 }
 
+// isHasOperator reports whether name is __has_include or __has_include_next, which
+// #ifdef and defined see as defined though they are no macros (the other __has_*
+// operators are built-in macros).
 func isHasOperator(name string) bool {
-	switch name {
-	case "__has_include", "__has_include_next", "__has_attribute", "__has_builtin",
-		"__has_c_attribute", "__has_cpp_attribute":
-		return true
-	}
-	return false
+	return name == "__has_include" || name == "__has_include_next"
 }
 
 // operandToken returns the next token of an operator's operand, macro-expanded (gcc
@@ -253,7 +249,7 @@ var knownAttributes = map[string]bool{
 	"may_alias": true, "transparent_union": true, "warn_unused_result": true,
 	"sentinel": true, "returns_nonnull": true, "noclone": true, "nothrow": true,
 	"leaf": true, "fallthrough": true, "gnu_inline": true, "artificial": true,
-	"vector_size": true, "alloc_size": true, "maybe_unused": true, "nodiscard": true,
+	"vector_size": true, "alloc_size": true,
 }
 
 var knownBuiltins = map[string]bool{
@@ -289,9 +285,7 @@ func (p *pp) evalIf(dir tok, args []tok) bool {
 	toks := p.expandList(args, true)
 	p.inIf = false
 	if len(toks) == 0 {
-		at := dir.Pos
-		at.Col += int32(len(dir.Text)) // gcc points past the directive's name
-		p.errorf(at, "#%s with no expression", dir.Text)
+		p.errorf(past(dir), "#%s with no expression", dir.Text) // past the directive's name
 		return false
 	}
 	e := &evaluator{p: p, toks: toks, dir: dir}
@@ -309,9 +303,7 @@ func (e *evaluator) errorf(format string, args ...any) {
 	if e.i < len(e.toks) {
 		pos = e.toks[e.i].Pos
 	} else if n := len(e.toks); n > 0 && e.toks[n-1].Flags&(lexer.FromMacro|lexer.MacroArg) == 0 {
-		last := e.toks[n-1]
-		pos = last.Pos
-		pos.Col += int32(len(last.Text)) // gcc points past the last token
+		pos = past(e.toks[n-1])
 	}
 	e.errorAt(pos, format, args...)
 }

@@ -54,18 +54,13 @@ func (p *pp) headerName(dir tok, args []tok) (string, bool, bool) {
 				b.WriteString(t.Text)
 			}
 			// gcc reports it past the line's end and includes the name read.
-			last := args[len(args)-1]
-			at := last.Pos
-			at.Col += int32(len(last.Text))
-			p.errorf(at, "missing terminating > character")
+			p.errorf(past(args[len(args)-1]), "missing terminating > character")
 			return b.String(), true, true
 		}
 	}
-	at := dir.Pos // gcc points at what follows the directive's name
+	at := past(dir) // gcc points at what follows the directive's name
 	if len(args) > 0 {
 		at = args[0].Pos
-	} else {
-		at.Col += int32(len(dir.Text))
 	}
 	p.errorf(at, "#%s expects \"FILENAME\" or <FILENAME>", dir.Text)
 	return "", false, false

@@ -747,9 +747,6 @@ func (p *pp) define(dir tok, args []tok) {
 	errAt := nameTok.Pos // where gcc reports errors in the body: the last token before it
 	if len(rest) > 0 && rest[0].Kind == lexer.LParen && rest[0].Flags&lexer.SpaceBefore == 0 {
 		m.funcLike = true
-		if p.cfg.CommentsInMacros {
-			rest = dropParamComments(rest)
-		}
 		n, ok := p.params(m, rest)
 		if !ok {
 			return
@@ -821,9 +818,7 @@ func (p *pp) define(dir tok, args []tok) {
 func (p *pp) macroName(dir tok, args []tok) bool {
 	switch {
 	case len(args) == 0:
-		at := dir.Pos
-		at.Col += int32(len(dir.Text))
-		p.errorf(at, "no macro name given in #%s directive", dir.Text)
+		p.errorf(past(dir), "no macro name given in #%s directive", dir.Text)
 	case args[0].Kind != lexer.Ident:
 		p.errorf(args[0].Pos, "macro names must be identifiers")
 	case args[0].Text == "defined" && dir.Text != "ifdef" && dir.Text != "ifndef":
@@ -843,6 +838,8 @@ func (p *pp) params(m *macro, rest []tok) (int, bool) {
 		if i < len(rest) {
 			t := rest[i]
 			switch t.Kind {
+			case lexer.Comment:
+				continue // (-CC) passed over, as gcc does
 			case lexer.Ident:
 				if prevIdent || m.variadic {
 					break
@@ -882,9 +879,7 @@ func (p *pp) params(m *macro, rest []tok) (int, bool) {
 		var at diag.Pos
 		end := i >= len(rest)
 		if end {
-			last := rest[len(rest)-1]
-			at = last.Pos
-			at.Col += int32(len(last.Text))
+			at = past(rest[len(rest)-1])
 		} else {
 			at = rest[i].Pos
 		}
@@ -902,22 +897,6 @@ func (p *pp) params(m *macro, rest []tok) (int, bool) {
 		}
 		return 0, false
 	}
-}
-
-// dropParamComments removes the comments (kept by -CC) from the parameter list at the
-// start of rest, which gcc passes over there.
-func dropParamComments(rest []tok) []tok {
-	end := 0
-	for end < len(rest) && rest[end].Kind != lexer.RParen {
-		end++
-	}
-	keep := rest[:0:0]
-	for i, t := range rest {
-		if i >= end || t.Kind != lexer.Comment {
-			keep = append(keep, t)
-		}
-	}
-	return keep
 }
 
 // outputLine is the line -E output shows for a line of s: 0 throughout <built-in>
@@ -1132,6 +1111,14 @@ func (p *pp) pragma(hash tok, args []tok) []tok {
 	}
 	out[2%len(out)].Flags |= lexer.SpaceBefore
 	return append(out, tok{Token: lexer.Token{Kind: pragmaEnd, Pos: hash.Pos}})
+}
+
+// past is the position just after t, where gcc reports a token missing after it (t
+// must have been read from the file, so that its spelling is where Pos says).
+func past(t tok) diag.Pos {
+	at := t.Pos
+	at.Col += int32(len(t.Text))
+	return at
 }
 
 // errorf and warnf report a diagnostic as gcc's preprocessor does: its quotes are
